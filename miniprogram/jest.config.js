@@ -1,0 +1,6 @@
+module.exports = {
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.js'],
+  restoreMocks: true,
+}

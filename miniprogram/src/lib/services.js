@@ -1,0 +1,14 @@
+// Builds the app's request layer, API and asset lookup once, from the running build's config.
+const { currentConfig } = require('./config')
+const { createClient } = require('./client')
+const { createApi } = require('./api')
+const { createAssets } = require('./assets')
+
+/** @param {WechatMiniprogram.Wx} wxApi */
+function createServices(wxApi) {
+  const config = currentConfig(wxApi)
+  const client = createClient({ wx: wxApi, apiBase: config.apiBase, clientVersion: config.clientVersion })
+  return { config, api: createApi(client), assets: createAssets(wxApi, config.cdnBase) }
+}
+
+module.exports = { createServices }

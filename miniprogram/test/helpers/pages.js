@@ -1,0 +1,40 @@
+// Loads a page or component of src/ with miniprogram-simulate, wired to a fake wx and a fresh app.
+const path = require('path')
+const simulate = require('miniprogram-simulate')
+const { createFakeWx } = require('./fake-wx')
+
+const SRC = path.join(__dirname, '..', '..', 'src')
+
+/**
+ * Installs a fake `wx` and `getApp()` with real services on top of it.
+ * @returns the fake (routes, sent requests) and the app services
+ */
+function installApp(options) {
+  const fake = createFakeWx(options)
+  Object.assign(global.wx, fake.wx)
+  // Required after wx is in place: the services read the build's config from it.
+  const { createServices } = require('../../src/lib/services')
+  const services = createServices(global.wx)
+  global.getApp = () => ({ services })
+  return { ...fake, services }
+}
+
+/** Renders `pages/<name>/<name>` (or any src-relative path) attached to a parent node. */
+function renderPage(relativePath, properties) {
+  const id = simulate.load(path.join(SRC, relativePath), { rootPath: SRC })
+  const page = simulate.render(id, properties)
+  page.attach(document.createElement('parent-wrapper'))
+  return page
+}
+
+/** Waits until `check()` holds, polling the event loop (fake requests answer on a timer). */
+async function until(check, what = 'condition', timeoutMs = 2000) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (check()) return
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+module.exports = { installApp, renderPage, until, SRC }
