@@ -1,0 +1,63 @@
+package io.jiasu.localstack;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the MongoDB stand-in and the WeChat stub side by side for local runs, until SIGTERM or SIGINT:
+ * {@code java -jar jiasu-local-stack.jar --mongo-port 27018 --wechat-port 18089 [--risky-word X]
+ * [--appid A] [--secret S]}.
+ */
+public final class LocalStack {
+    private static final String USAGE = "usage: java -jar jiasu-local-stack.jar [--mongo-port 27018] "
+            + "[--wechat-port 18089] [--risky-word WORD] [--appid APPID] [--secret SECRET]";
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int mongoPort = 27018;
+        WechatStub.Options.Builder wechat = WechatStub.Options.builder().port(18089);
+        try {
+            Iterator<String> arg = Arrays.asList(args).iterator();
+            while (arg.hasNext()) {
+                String name = arg.next();
+                if (!arg.hasNext()) {
+                    throw new IllegalArgumentException("missing value for " + name);
+                }
+                String value = arg.next();
+                switch (name) {
+                    case "--mongo-port" -> mongoPort = Integer.parseInt(value);
+                    case "--wechat-port" -> wechat.port(Integer.parseInt(value));
+                    case "--risky-word" -> wechat.riskyWord(value);
+                    case "--appid" -> wechat.appid(value);
+                    case "--secret" -> wechat.secret(value);
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+
+        MongoStandIn mongo = MongoStandIn.start(mongoPort);
+        WechatStub stub;
+        try {
+            stub = WechatStub.start(wechat.build());
+        } catch (RuntimeException e) {
+            mongo.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stub.close();
+            mongo.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.println("mongo ready on 127.0.0.1:" + mongo.port());
+        System.out.println("wechat stub ready on " + stub.baseUrl());
+        stopped.await();
+    }
+}

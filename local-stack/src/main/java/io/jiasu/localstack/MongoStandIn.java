@@ -1,0 +1,39 @@
+package io.jiasu.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * An in-memory MongoDB stand-in (mongo-java-server's memory backend) speaking the wire protocol on 127.0.0.1.
+ * It has single-document atomic updates, findAndModify, unique indexes, aggregation and bulk writes; it has no
+ * transactions and no change streams, and everything is lost on close.
+ */
+public final class MongoStandIn implements AutoCloseable {
+    private final MongoServer server;
+
+    private MongoStandIn(MongoServer server) {
+        this.server = server;
+    }
+
+    /** Starts listening on the port (0 picks a free one). */
+    public static MongoStandIn start(int port) {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", port);
+        return new MongoStandIn(server);
+    }
+
+    public int port() {
+        return server.getLocalAddress().getPort();
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>} */
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + port();
+    }
+
+    /** Closes client connections and stops listening. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}

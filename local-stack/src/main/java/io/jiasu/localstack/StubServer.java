@@ -1,0 +1,170 @@
+package io.jiasu.localstack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Serves routes over the JDK's HTTP server on the loopback interface: counts each WeChat call, checks the
+ * HTTP method and the access token the way WeChat does, parses JSON bodies and writes the answers.
+ * Workers are a fixed pool; delayed answers wait on a scheduler, not on a worker.
+ */
+final class StubServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WechatStub.class.getName());
+    private static final int WORKERS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    private static final int QUEUED_EXCHANGES = 10_000;
+    private static final int BACKLOG = 1024;
+    private static final String CONTROL_PREFIX = "/stub/";
+
+    /** An endpoint answers a request that already passed the method and access token checks. */
+    interface Endpoint {
+        StubResponse answer(StubRequest request);
+    }
+
+    record Route(String method, boolean needsToken, Endpoint endpoint) {
+    }
+
+    private final Map<String, Route> routes;
+    private final AccessTokens tokens;
+    private final StubJournal journal;
+    private final HttpServer server;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService delayer;
+
+    StubServer(int port, Map<String, Route> routes, AccessTokens tokens, StubJournal journal) throws IOException {
+        this.routes = Map.copyOf(routes);
+        this.tokens = tokens;
+        this.journal = journal;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        // When the queue is full the accepting thread serves the exchange itself, which slows intake instead of failing.
+        this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED_EXCHANGES), daemonThreads("wechat-stub"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        this.delayer = Executors.newSingleThreadScheduledExecutor(daemonThreads("wechat-stub-delay"));
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        delayer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        try {
+            if (!path.startsWith(CONTROL_PREFIX)) {
+                journal.called(path);
+            }
+            Route route = routes.get(path);
+            send(exchange, route == null ? WechatError.INVALID_URL.response() : answer(route, exchange, path));
+        } catch (RuntimeException | IOException e) {
+            LOG.log(Level.WARNING, "WeChat stub failed to answer " + path, e);
+            exchange.close();
+        }
+    }
+
+    private StubResponse answer(Route route, HttpExchange exchange, String path) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!route.method().equals(method)) {
+            return "GET".equals(route.method()) ? WechatError.REQUIRE_GET.response() : WechatError.REQUIRE_POST.response();
+        }
+        Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        if (route.needsToken()) {
+            WechatError tokenError = tokens.check(query.get("access_token"));
+            if (tokenError != null) {
+                return tokenError.response();
+            }
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            body = bytes.length == 0 ? Json.object() : Json.MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return WechatError.DATA_FORMAT_ERROR.response();
+        }
+        if (!body.isObject()) {
+            return WechatError.DATA_FORMAT_ERROR.response();
+        }
+        return route.endpoint().answer(new StubRequest(method, path, query, body));
+    }
+
+    private void send(HttpExchange exchange, StubResponse response) throws IOException {
+        if (response instanceof StubResponse.Delayed delayed) {
+            delayer.schedule(() -> sendLater(exchange, delayed.response()), delayed.delay().toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        int status = 200;
+        byte[] bytes = new byte[0];
+        if (response instanceof StubResponse.JsonBody json) {
+            status = json.status();
+            bytes = Json.MAPPER.writeValueAsBytes(json.body());
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        } else if (response instanceof StubResponse.Png png) {
+            bytes = png.bytes();
+            exchange.getResponseHeaders().set("Content-Type", "image/png");
+        } else if (response instanceof StubResponse.Empty empty) {
+            status = empty.status();
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private void sendLater(HttpExchange exchange, StubResponse response) {
+        try {
+            send(exchange, response);
+        } catch (IOException e) {
+            // The caller gave up waiting (that is what a slow answer tests); nothing is left to answer.
+            exchange.close();
+        }
+    }
+
+    private static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery == null) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            query.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
