@@ -30,4 +30,11 @@ function percentOf(progress, goal) {
   return Math.min(100, Math.floor((progress * 100) / goal))
 }
 
-module.exports = { describeSchedule, formatCountdown, percentOf }
+/** An API instant as local `MM-DD HH:mm`, for lists. */
+function formatMoment(iso) {
+  const at = new Date(iso)
+  const pad = (n) => String(n).padStart(2, '0')
+  return `${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`
+}
+
+module.exports = { describeSchedule, formatCountdown, percentOf, formatMoment }

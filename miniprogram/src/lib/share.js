@@ -3,6 +3,11 @@ const { DEFAULT_CAMPAIGN_ID } = require('./config')
 
 const LANDING_PAGE = '/pages/landing/landing'
 
+/** The page a card for this run opens. */
+function landingPath(cid, shareCode) {
+  return `${LANDING_PAGE}?cid=${encodeURIComponent(cid)}&code=${encodeURIComponent(shareCode)}`
+}
+
 /** Turns on the share menu; with a share ticket, a card opened in a group reports scene 1044 (group) to the log. */
 function enableShareMenu(wxApi) {
   wxApi.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] })
@@ -16,7 +21,7 @@ function shareMessage({ cid, shareCode, friendsNeeded, imageUrl }) {
   const title = friendsNeeded > 0
     ? `我还差${friendsNeeded}位好友就到终点了，快来帮我加速！`
     : '我正在加速奔向终点，快来帮我加速！'
-  const message = { title, path: `${LANDING_PAGE}?cid=${encodeURIComponent(cid)}&code=${encodeURIComponent(shareCode)}` }
+  const message = { title, path: landingPath(cid, shareCode) }
   if (imageUrl) message.imageUrl = imageUrl
   return message
 }
@@ -40,4 +45,4 @@ function runFromQuery(query) {
   return fields.s ? { cid: fields.c || DEFAULT_CAMPAIGN_ID, shareCode: fields.s } : null
 }
 
-module.exports = { LANDING_PAGE, enableShareMenu, shareMessage, runFromQuery }
+module.exports = { landingPath, enableShareMenu, shareMessage, runFromQuery }

@@ -1,0 +1,86 @@
+// The share landing page: whose run it is, their progress, the "帮TA加速" button, what the tap did, and an
+// invitation to join. Opened from a share card (`cid`, `code`) or a scanned mini-program code (`scene`).
+const loadable = require('../../behaviors/loadable')
+const { messageFor } = require('../../lib/errors')
+const { newIdempotencyKey } = require('../../lib/api')
+const { landingPath, runFromQuery } = require('../../lib/share')
+
+Component({
+  behaviors: [loadable],
+  data: { campaign: null, run: null, result: null, helpError: null, helping: false, assets: {} },
+  methods: {
+    onLoad(query) {
+      this.target = runFromQuery(query)
+      if (!this.target) {
+        this.setData({ loading: false, error: { message: messageFor('NOT_FOUND'), retryable: false } })
+        return
+      }
+      this.loadAssets()
+      this.reload()
+    },
+
+    reload() {
+      const { api } = getApp().services
+      const { cid, shareCode } = this.target
+      return this.runLoad(async () => {
+        const [campaign, run] = await Promise.all([api.campaign(cid), api.player(cid, shareCode)])
+        this.setData({ campaign, run })
+      })
+    },
+
+    async loadAssets() {
+      const { assets } = getApp().services
+      try {
+        const [runner, flag] = await Promise.all([assets.url('runner-sprite.png'), assets.url('flag.png')])
+        this.setData({ assets: { runner, flag } })
+      } catch (err) {
+        // The track still shows progress without its artwork.
+      }
+    },
+
+    /**
+     * One help per intent: taps while a request is out are ignored, and a retry after a network failure
+     * reuses the same Idempotency-Key, so the server counts the help at most once.
+     */
+    async help() {
+      if (this.helping) return
+      this.helping = true
+      this.idempotencyKey = this.idempotencyKey || newIdempotencyKey()
+      this.setData({ helping: true, helpError: null })
+      const { cid, shareCode } = this.target
+      try {
+        const result = await getApp().services.api.boost(cid, shareCode, this.idempotencyKey)
+        this.idempotencyKey = null
+        this.setData({
+          result,
+          'run.progress': result.progress,
+          'run.helpers': this.data.run.helpers + 1,
+          'run.boostedByMe': true,
+          'run.finishedAt': result.finished ? new Date().toISOString() : this.data.run.finishedAt,
+        })
+      } catch (err) {
+        if (!err.retryable) this.idempotencyKey = null
+        this.setData({ helpError: { code: err.code, message: messageFor(err.code), retryable: Boolean(err.retryable) } })
+        this.applyRefusal(err.code)
+      }
+      this.helping = false
+      this.setData({ helping: false })
+    },
+
+    /** Some refusals tell us something lasting about the run; the button then says so instead of inviting taps. */
+    applyRefusal(code) {
+      if (code === 'ALREADY_BOOSTED') this.setData({ 'run.boostedByMe': true })
+      if (code === 'GOAL_REACHED') this.setData({ 'run.finishedAt': this.data.run.finishedAt || new Date().toISOString() })
+    },
+
+    joinToo() {
+      wx.reLaunch({ url: `/pages/home/home?cid=${this.target.cid}` })
+    },
+
+    onShareAppMessage() {
+      // Passing the card on shares this friend's run, not the helper's own.
+      const { cid, shareCode } = this.target
+      return { title: `快来帮${this.data.run.nickname}加速！`, path: landingPath(cid, shareCode) }
+    },
+  },
+})

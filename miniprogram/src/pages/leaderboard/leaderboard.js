@@ -1,0 +1,26 @@
+// The leaderboard: the top players by progress, refreshed on pull-down (the server allows seconds of staleness).
+const loadable = require('../../behaviors/loadable')
+const { DEFAULT_CAMPAIGN_ID } = require('../../lib/config')
+
+const SHOWN = 50
+
+Component({
+  behaviors: [loadable],
+  data: { entries: [] },
+  methods: {
+    onLoad(query) {
+      this.cid = query.cid || DEFAULT_CAMPAIGN_ID
+      this.reload()
+    },
+    async onPullDownRefresh() {
+      await this.reload()
+      wx.stopPullDownRefresh()
+    },
+    reload() {
+      return this.runLoad(async () => {
+        const { entries } = await getApp().services.api.leaderboard(this.cid, SHOWN)
+        this.setData({ entries })
+      })
+    },
+  },
+})
