@@ -1,0 +1,182 @@
+package io.jiasu.boost;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jiasu.campaign.Campaign;
+import io.jiasu.campaign.CampaignService;
+import io.jiasu.platform.ApiException;
+import io.jiasu.player.HelpOutcome;
+import io.jiasu.player.PlayerService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a friend's help: the campaign is live, nobody helps themselves, each friend helps a player once, a
+ * helper helps at most dailyHelpLimit players a day, and the help that reaches the goal takes the next prize.
+ *
+ * <p>MongoDB is the record of helps and prizes. The daily limit lives in Redis (kept with AOF in production): a slot
+ * is reserved before the help and given back if the help is refused; a slot left behind by a crash between the two
+ * is found and given back when the helper next hits the limit ({@link #repairDailySlots}).
+ */
+@ApplicationScoped
+class BoostService {
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
+    private static final Duration RESERVATION_SETTLES_IN = Duration.ofSeconds(30);
+    private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(50);
+    private static final int IN_FLIGHT_POLLS = 60;
+
+    private final CampaignService campaigns;
+    private final PlayerService players;
+    private final DailyHelpStore daily;
+    private final IdempotencyStore answers;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    BoostService(
+            CampaignService campaigns,
+            PlayerService players,
+            DailyHelpStore daily,
+            IdempotencyStore answers,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry metrics) {
+        this.campaigns = campaigns;
+        this.players = players;
+        this.daily = daily;
+        this.answers = answers;
+        this.json = json;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Helps a player. With an idempotency key, a retry of the same request (same helper, player and key) gets
+     * exactly the first answer, success or refusal, and never helps twice.
+     */
+    Uni<BoostResult> help(String campaignId, String shareCode, String helperId, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return decide(campaignId, shareCode, helperId);
+        }
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            return Uni.createFrom().failure(new ApiException(400, "BAD_REQUEST", "Bad request", "Idempotency-Key must be 1 to 64 visible ASCII characters."));
+        }
+        String scope = String.join(":", helperId, campaignId, shareCode, idempotencyKey);
+        return answers.claim(scope).flatMap(previous -> previous == null
+                ? decide(campaignId, shareCode, helperId)
+                        .call(result -> answers.remember(scope, write(new Answer(result, null))))
+                        .onFailure(ApiException.class)
+                        .call(e -> ((ApiException) e).status() < 500
+                                ? answers.remember(scope, write(new Answer(null, ((ApiException) e).problem())))
+                                : answers.forget(scope))
+                        .onFailure(e -> !(e instanceof ApiException))
+                        .call(e -> answers.forget(scope))
+                : replay(scope, previous, IN_FLIGHT_POLLS));
+    }
+
+    private Uni<BoostResult> replay(String scope, String stored, int pollsLeft) {
+        if (stored == null) {
+            return Uni.createFrom().failure(new RequestInProgress());
+        }
+        if (!IdempotencyStore.PENDING.equals(stored)) {
+            return Uni.createFrom().item(() -> read(stored).replay());
+        }
+        if (pollsLeft == 0) {
+            return Uni.createFrom().failure(new RequestInProgress());
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(IN_FLIGHT_POLL)
+                .flatMap(ignored -> answers.read(scope))
+                .flatMap(next -> replay(scope, next, pollsLeft - 1));
+    }
+
+    private Uni<BoostResult> decide(String campaignId, String shareCode, String helperId) {
+        Instant now = clock.instant();
+        return campaigns.published(campaignId)
+                .invoke(campaign -> campaign.requireLive(now))
+                .call(campaign -> players.requireHelpable(campaignId, shareCode, helperId))
+                .flatMap(campaign -> withDailySlot(campaign, shareCode, helperId, now))
+                .map(outcome -> new BoostResult(outcome.amount(), outcome.progress(), outcome.goal(), outcome.finished(), outcome.prizeRank()))
+                .onItemOrFailure()
+                .invoke((result, failure) -> metrics.counter("jiasu.boost.helps", "outcome", outcome(failure)).increment());
+    }
+
+    private Uni<HelpOutcome> withDailySlot(Campaign campaign, String shareCode, String helperId, Instant now) {
+        LocalDate day = campaign.dayOf(now);
+        return reserve(campaign, shareCode, helperId, day, now, true).flatMap(reservation -> players
+                .recordHelp(campaign, shareCode, helperId, now)
+                .onFailure()
+                .call(e -> reservation == DailyHelpStore.Reservation.TAKEN
+                        ? daily.release(campaign.id(), helperId, day, shareCode)
+                        : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<DailyHelpStore.Reservation> reserve(
+            Campaign campaign, String shareCode, String helperId, LocalDate day, Instant now, boolean mayRepair) {
+        return daily.reserve(campaign.id(), helperId, day, shareCode, campaign.dailyHelpLimit(), now)
+                .flatMap(reservation -> {
+                    if (reservation != DailyHelpStore.Reservation.FULL) {
+                        return Uni.createFrom().item(reservation);
+                    }
+                    if (!mayRepair) {
+                        return Uni.createFrom().failure(new DailyLimitReached(campaign.dailyHelpLimit()));
+                    }
+                    return repairDailySlots(campaign.id(), helperId, day, now)
+                            .flatMap(freed -> freed
+                                    ? reserve(campaign, shareCode, helperId, day, now, false)
+                                    : Uni.createFrom().failure(new DailyLimitReached(campaign.dailyHelpLimit())));
+                });
+    }
+
+    /**
+     * Gives back slots whose help never reached MongoDB (the process died between reserving and helping). Only
+     * slots older than a request can take are looked at, so a help still in flight keeps its slot. True if any
+     * slot was freed.
+     */
+    private Uni<Boolean> repairDailySlots(String campaignId, String helperId, LocalDate day, Instant now) {
+        return daily.reservedBefore(campaignId, helperId, day, now.minus(RESERVATION_SETTLES_IN))
+                .flatMap(codes -> codes.isEmpty()
+                        ? Uni.createFrom().item(Set.<String>of())
+                        : players.helpedBy(codes, helperId).map(helped -> {
+                            Set<String> lost = new HashSet<>(codes);
+                            lost.removeAll(helped);
+                            return lost;
+                        }))
+                .flatMap(lost -> lost.isEmpty()
+                        ? Uni.createFrom().item(false)
+                        : Uni.join().all(lost.stream().map(code -> daily.release(campaignId, helperId, day, code)).toList())
+                                .andFailFast()
+                                .replaceWith(true));
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "accepted";
+        }
+        return failure instanceof ApiException api ? api.code().toLowerCase(Locale.ROOT) : "error";
+    }
+
+    private String write(Answer answer) {
+        try {
+            return json.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer read(String stored) {
+        try {
+            return json.readValue(stored, Answer.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.jiasu.platform;
+
+import java.util.List;
+
+/** A failure a client is meant to see: an HTTP status, a stable code and a human sentence. */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiException(int status, String code, String title, String detail) {
+        this(status, code, title, detail, List.of());
+    }
+
+    public ApiException(int status, String code, String title, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** The answer a client gets for this failure. */
+    public Problem problem() {
+        return Problem.of(status, code, title, getMessage(), errors);
+    }
+}

@@ -1,0 +1,10 @@
+package io.jiasu.player;
+
+import io.jiasu.platform.ApiException;
+
+/** The player already reached the goal; no more help is needed. */
+final class GoalReached extends ApiException {
+    GoalReached() {
+        super(409, "GOAL_REACHED", "Goal reached", "Your friend has already reached the goal.");
+    }
+}

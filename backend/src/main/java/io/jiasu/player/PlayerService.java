@@ -1,0 +1,242 @@
+package io.jiasu.player;
+
+import io.jiasu.campaign.Campaign;
+import io.jiasu.campaign.CampaignService;
+import io.jiasu.leaderboard.LeaderboardStore;
+import io.jiasu.leaderboard.Standing;
+import io.jiasu.platform.NotFound;
+import io.jiasu.user.UserService;
+import io.jiasu.user.UserView;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Players and the helps they receive.
+ *
+ * <p>MongoDB's players and campaigns collections are the record; the Redis leaderboard is derived from them. Each
+ * step is one atomic single-document update, and every later step can be replayed: a crash after a help reached the
+ * goal but before the prize slot was written is settled when the player is next read ({@link #me}) or by
+ * {@link PlayerRepair} within a minute; a lost leaderboard is rebuilt from MongoDB by {@link #restoreBoard}.
+ */
+@ApplicationScoped
+public class PlayerService {
+    private final PlayerStore store;
+    private final CampaignService campaigns;
+    private final UserService users;
+    private final LeaderboardStore board;
+    private final Cache owners;
+    private final Clock clock;
+
+    PlayerService(
+            PlayerStore store,
+            CampaignService campaigns,
+            UserService users,
+            LeaderboardStore board,
+            @CacheName("share-code-owners") Cache owners,
+            Clock clock) {
+        this.store = store;
+        this.campaigns = campaigns;
+        this.users = users;
+        this.board = board;
+        this.owners = owners;
+        this.clock = clock;
+    }
+
+    /** Joins the caller to a live campaign; idempotent, {@code created} is true only the first time. */
+    public Uni<Joined> join(String campaignId, String userId) {
+        Instant now = clock.instant();
+        return campaigns.published(campaignId)
+                .invoke(campaign -> campaign.requireLive(now))
+                .call(campaigns::lockRules)
+                .flatMap(campaign -> store.join(campaignId, userId, now)
+                        .call(stored -> stored.created()
+                                ? board.record(campaignId, campaign.startsAt(), stored.player().standing(0))
+                                : Uni.createFrom().voidItem())
+                        .flatMap(stored -> view(campaign, stored.player())
+                                .map(view -> new Joined(view, stored.created()))));
+    }
+
+    /** The caller's own run, settling a prize outcome a crash left unwritten. */
+    public Uni<PlayerView> me(String campaignId, String userId) {
+        return campaigns.published(campaignId).flatMap(campaign -> store.findMine(campaignId, userId)
+                .onItem().ifNull().failWith(() -> new NotFound("You have not joined this campaign."))
+                .flatMap(player -> player.needsPrizeSettling()
+                        ? settle(campaign, player).flatMap(rank -> store.findMine(campaignId, userId))
+                        : Uni.createFrom().item(player))
+                .flatMap(player -> view(campaign, player)));
+    }
+
+    /** Every help the caller received, newest first, with each helper's current nickname and avatar. */
+    public Uni<BoostList> boosts(String campaignId, String userId) {
+        return campaigns.published(campaignId).flatMap(campaign -> store.findMine(campaignId, userId)
+                .onItem().ifNull().failWith(() -> new NotFound("You have not joined this campaign."))
+                .flatMap(player -> users.cards(player.helps().stream().map(Help::userId).toList())
+                        .map(cards -> {
+                            List<BoostList.Entry> entries = new ArrayList<>();
+                            for (int i = player.helps().size() - 1; i >= 0; i--) {
+                                Help help = player.helps().get(i);
+                                UserView card = cards.get(help.userId());
+                                entries.add(new BoostList.Entry(
+                                        card == null ? null : card.nickname(),
+                                        card == null ? null : card.avatarUrl(),
+                                        campaign.amountOfHelp(i + 1),
+                                        help.at()));
+                            }
+                            return new BoostList(entries);
+                        })));
+    }
+
+    /** A player as their share landing page shows them; boostedByMe is answered only for a signed-in viewer. */
+    public Uni<PublicPlayerView> publicView(String campaignId, String shareCode, String viewerId) {
+        return campaigns.published(campaignId).flatMap(campaign -> store.find(campaignId, shareCode)
+                .onItem().ifNull().failWith(() -> new NotFound("No such player."))
+                .flatMap(player -> users.profile(player.userId()).map(owner -> new PublicPlayerView(
+                        player.shareCode(),
+                        owner.nickname(),
+                        owner.avatarUrl(),
+                        campaign.progressAfter(player.helpCount()),
+                        campaign.goal(),
+                        player.helpCount(),
+                        campaign.helpsToGoal() - player.helpCount(),
+                        player.finishedAt(),
+                        viewerId == null ? null : player.helpedBy(viewerId)))));
+    }
+
+    /** Refuses what the share code alone rules out: an unknown player (NOT_FOUND), or helping yourself (SELF_BOOST). */
+    public Uni<Void> requireHelpable(String campaignId, String shareCode, String helperId) {
+        return ownerOf(campaignId, shareCode)
+                .invoke(owner -> {
+                    if (owner.equals(helperId)) {
+                        throw new SelfBoost();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Counts for the operators' stats. */
+    public Uni<PlayerCounts> counts(String campaignId) {
+        return store.counts(campaignId);
+    }
+
+    /** The user behind a share code in this campaign; share codes never change owner, so this is cached. */
+    private Uni<String> ownerOf(String campaignId, String shareCode) {
+        return owners.<String, Owner>getAsync(shareCode, code -> store.find(campaignId, code)
+                        .onItem().ifNull().failWith(() -> new NotFound("No such player."))
+                        .map(player -> new Owner(player.campaignId(), player.userId())))
+                .map(owner -> {
+                    if (!owner.campaignId().equals(campaignId)) {
+                        throw new NotFound("No such player.");
+                    }
+                    return owner.userId();
+                });
+    }
+
+    /**
+     * Records one friend's help. Throws SELF_BOOST, ALREADY_BOOSTED, GOAL_REACHED or NOT_FOUND when the player's
+     * document refused it. The help that reaches the goal takes the next prize slot before answering.
+     */
+    public Uni<HelpOutcome> recordHelp(Campaign campaign, String shareCode, String helperId, Instant now) {
+        int helpsToGoal = campaign.helpsToGoal();
+        return store.recordHelp(campaign.id(), shareCode, helperId, helpsToGoal, now)
+                .onItem().ifNull().switchTo(() -> refusal(campaign, shareCode, helperId))
+                .flatMap(player -> {
+                    int helps = player.helpCount();
+                    int progress = campaign.progressAfter(helps);
+                    boolean finished = helps == helpsToGoal;
+                    Uni<Integer> prize = finished
+                            ? settle(campaign, player)
+                            : board.record(campaign.id(), campaign.startsAt(), player.standing(progress)).replaceWith((Integer) null);
+                    return prize.map(rank -> new HelpOutcome(campaign.amountOfHelp(helps), progress, campaign.goal(), finished, rank));
+                });
+    }
+
+    /** Which of these players the user has helped; used to repair daily-limit reservations. */
+    public Uni<Set<String>> helpedBy(Collection<String> shareCodes, String helperId) {
+        return store.helpedBy(shareCodes, helperId);
+    }
+
+    /** Rebuilds a campaign's leaderboard from MongoDB if Redis lost it. */
+    public Uni<Void> restoreBoard(Campaign campaign) {
+        return board.isLost(campaign.id()).flatMap(lost -> !lost
+                ? Uni.createFrom().voidItem()
+                : store.allOf(campaign.id())
+                        .map(player -> player.standing(campaign.progressAfter(player.helpCount())))
+                        .collect()
+                        .asList()
+                        .flatMap(standings -> board.restore(campaign.id(), campaign.startsAt(), standings)));
+    }
+
+    /** Board rows for these share codes: progress, finish time and the owner's card. */
+    public Uni<List<Ranked>> ranked(Campaign campaign, List<String> shareCodes) {
+        return store.findAll(shareCodes).flatMap(players -> users.cards(players.stream().map(Player::userId).toList())
+                .map(cards -> {
+                    Map<String, Player> byCode = new HashMap<>();
+                    players.forEach(p -> byCode.put(p.shareCode(), p));
+                    List<Ranked> rows = new ArrayList<>();
+                    for (String code : shareCodes) {
+                        Player player = byCode.get(code);
+                        if (player != null) {
+                            UserView card = cards.get(player.userId());
+                            rows.add(new Ranked(
+                                    card == null ? null : card.nickname(),
+                                    card == null ? null : card.avatarUrl(),
+                                    campaign.progressAfter(player.helpCount()),
+                                    player.finishedAt()));
+                        }
+                    }
+                    return rows;
+                }));
+    }
+
+    /** Takes the prize slot of a finished player (or finds the one taken before) and writes the outcome down. */
+    Uni<Integer> settle(Campaign campaign, Player player) {
+        return campaigns.takePrizeSlot(campaign, player.shareCode(), player.userId(), player.finishedAt())
+                .call(rank -> store.settlePrize(player.shareCode(), rank))
+                .call(rank -> board.record(campaign.id(), campaign.startsAt(),
+                        new Standing(player.shareCode(), campaign.goal(), player.finishedAt(), rank)));
+    }
+
+    private Uni<Player> refusal(Campaign campaign, String shareCode, String helperId) {
+        return store.find(campaign.id(), shareCode).map(player -> {
+            if (player == null) {
+                throw new NotFound("No such player.");
+            }
+            if (player.userId().equals(helperId)) {
+                throw new SelfBoost();
+            }
+            if (player.helpedBy(helperId)) {
+                throw new AlreadyBoosted();
+            }
+            if (player.helpCount() >= campaign.helpsToGoal()) {
+                throw new GoalReached();
+            }
+            throw new IllegalStateException("help refused for no known reason");
+        });
+    }
+
+    private Uni<PlayerView> view(Campaign campaign, Player player) {
+        return board.rankOf(campaign.id(), player.shareCode()).map(rank -> new PlayerView(
+                player.shareCode(),
+                campaign.progressAfter(player.helpCount()),
+                campaign.goal(),
+                player.helpCount(),
+                campaign.helpsToGoal() - player.helpCount(),
+                player.finishedAt(),
+                player.prizeRank(),
+                false,
+                rank));
+    }
+
+    /** Who owns a share code, cached. */
+    private record Owner(String campaignId, String userId) {}
+}

@@ -1,0 +1,174 @@
+package io.jiasu.player;
+
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.jiasu.platform.MongoErrors;
+import io.jiasu.platform.RandomIds;
+import io.quarkus.mongodb.FindOptions;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The players collection: one document per user and campaign, keyed by share code, holding every help it received.
+ * A help is decided by one guarded update on this document, so counts are exact without transactions.
+ */
+@ApplicationScoped
+class PlayerStore {
+    private static final String COLLECTION = "players";
+    private static final int SHARE_CODE_LENGTH = 10;
+    private static final Bson WITHOUT_HELPS = Projections.exclude("helps");
+
+    private final ReactiveMongoCollection<Document> players;
+
+    PlayerStore(ReactiveMongoDatabase db) {
+        this.players = db.getCollection(COLLECTION);
+    }
+
+    void createIndexes(@Observes StartupEvent start) {
+        players.createIndex(Indexes.ascending("campaignId", "userId"), new IndexOptions().unique(true))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+    }
+
+    /** Stores a new player, or finds the one this user already has in the campaign; created tells which. */
+    Uni<Stored> join(String campaignId, String userId, Instant now) {
+        Document player = new Document("_id", RandomIds.shortCode(SHARE_CODE_LENGTH))
+                .append("campaignId", campaignId)
+                .append("userId", userId)
+                .append("helpCount", 0)
+                .append("helps", List.of())
+                .append("joinedAt", Date.from(now));
+        return players.insertOne(player)
+                .map(ignored -> new Stored(Player.from(player), true))
+                .onFailure(MongoErrors::isDuplicateKey)
+                .recoverWithUni(() -> findMine(campaignId, userId).flatMap(existing -> existing != null
+                        ? Uni.createFrom().item(new Stored(existing, false))
+                        // the random share code itself collided: draw another
+                        : join(campaignId, userId, now)));
+    }
+
+    Uni<Player> findMine(String campaignId, String userId) {
+        return players.find(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("userId", userId)))
+                .toUni()
+                .map(doc -> doc == null ? null : Player.from(doc));
+    }
+
+    Uni<Player> find(String campaignId, String shareCode) {
+        return players.find(Filters.and(Filters.eq("_id", shareCode), Filters.eq("campaignId", campaignId)))
+                .toUni()
+                .map(doc -> doc == null ? null : Player.from(doc));
+    }
+
+    /** The players behind these share codes, without their help lists. */
+    Uni<List<Player>> findAll(Collection<String> shareCodes) {
+        if (shareCodes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return players.find(Filters.in("_id", shareCodes), new FindOptions().projection(WITHOUT_HELPS))
+                .map(Player::from)
+                .collect()
+                .asList();
+    }
+
+    /**
+     * Records one help if it is allowed, in a single guarded update: the player is not the helper, this helper has
+     * not helped before, and the goal is not reached yet. The help that reaches the goal also stamps finishedAt in
+     * the same update. Returns the player after the help, or null when the guard refused it.
+     */
+    Uni<Player> recordHelp(String campaignId, String shareCode, String helperId, int helpsToGoal, Instant now) {
+        Document help = new Document("u", helperId).append("at", Date.from(now));
+        Bson progress = Updates.combine(
+                Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
+        return update(guard(campaignId, shareCode, helperId, Filters.lt("helpCount", helpsToGoal - 1)), progress)
+                .onItem().ifNull().switchTo(() -> update(
+                        guard(campaignId, shareCode, helperId, Filters.eq("helpCount", helpsToGoal - 1)),
+                        Updates.combine(progress, Updates.set("finishedAt", Date.from(now)))));
+    }
+
+    private static Bson guard(String campaignId, String shareCode, String helperId, Bson count) {
+        return Filters.and(
+                Filters.eq("_id", shareCode),
+                Filters.eq("campaignId", campaignId),
+                Filters.ne("userId", helperId),
+                Filters.ne("helps.u", helperId),
+                count);
+    }
+
+    private Uni<Player> update(Bson filter, Bson update) {
+        return players.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(doc -> doc == null ? null : Player.from(doc));
+    }
+
+    /** Writes down the prize outcome of a finished player; repeating it is harmless. */
+    Uni<Void> settlePrize(String shareCode, Integer prizeRank) {
+        return players.updateOne(
+                        Filters.eq("_id", shareCode),
+                        Updates.combine(Updates.set("prizeRank", prizeRank), Updates.set("prizeSettled", true)))
+                .replaceWithVoid();
+    }
+
+    /** Finished players whose prize outcome was never written (the process died in between). */
+    Multi<Player> unsettled(int limit) {
+        return players.find(
+                        Filters.and(Filters.ne("finishedAt", null), Filters.ne("prizeSettled", true)),
+                        new FindOptions().projection(WITHOUT_HELPS).limit(limit))
+                .map(Player::from);
+    }
+
+    /** Every player of a campaign without help lists, to rebuild the leaderboard. */
+    Multi<Player> allOf(String campaignId) {
+        return players.find(Filters.eq("campaignId", campaignId), new FindOptions().projection(WITHOUT_HELPS))
+                .map(Player::from);
+    }
+
+    /** Which of these players this user has helped. */
+    Uni<Set<String>> helpedBy(Collection<String> shareCodes, String helperId) {
+        return players.find(
+                        Filters.and(Filters.in("_id", shareCodes), Filters.eq("helps.u", helperId)),
+                        new FindOptions().projection(Projections.include("_id")))
+                .map(doc -> doc.getString("_id"))
+                .collect()
+                .asList()
+                .map(codes -> codes.stream().collect(Collectors.toSet()));
+    }
+
+    /** How many players, helps, distinct helpers and finishers a campaign has; an aggregation for operators only. */
+    Uni<PlayerCounts> counts(String campaignId) {
+        Bson mine = Filters.eq("campaignId", campaignId);
+        Uni<Long> joined = players.countDocuments(mine);
+        Uni<Long> finished = players.countDocuments(Filters.and(mine, Filters.ne("finishedAt", null)));
+        Uni<Long> helps = players.aggregate(List.of(
+                        Aggregates.match(mine), Aggregates.group(null, Accumulators.sum("helps", "$helpCount"))))
+                .collect().first()
+                .map(doc -> doc == null ? 0L : ((Number) doc.get("helps")).longValue());
+        Uni<Long> helpers = players.aggregate(List.of(
+                        Aggregates.match(mine), Aggregates.unwind("$helps"), Aggregates.group("$helps.u"), Aggregates.count("n")))
+                .collect().first()
+                .map(doc -> doc == null ? 0L : ((Number) doc.get("n")).longValue());
+        return Uni.combine().all().unis(joined, helps, helpers, finished).with(PlayerCounts::new);
+    }
+
+    /** A stored join: the player, and whether this call created it. */
+    record Stored(Player player, boolean created) {}
+}

@@ -1,0 +1,10 @@
+package io.jiasu.player;
+
+import io.jiasu.platform.ApiException;
+
+/** A player tried to help themselves. */
+final class SelfBoost extends ApiException {
+    SelfBoost() {
+        super(403, "SELF_BOOST", "Self boost", "You cannot help yourself; share with a friend instead.");
+    }
+}

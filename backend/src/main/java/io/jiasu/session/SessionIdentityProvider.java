@@ -1,0 +1,54 @@
+package io.jiasu.session;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** Turns a bearer token into a caller: the operators' admin token, or a user's live session. */
+@ApplicationScoped
+class SessionIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    static final String ADMIN = "admin";
+    static final String USER = "user";
+
+    private final SessionService sessions;
+    private final byte[] adminToken;
+
+    SessionIdentityProvider(SessionService sessions, SessionConfig config) {
+        this.sessions = sessions;
+        this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.getToken().getToken();
+        if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+            return Uni.createFrom().item(identity(ADMIN, ADMIN));
+        }
+        return sessions.userOf(token).map(userId -> {
+            if (userId == null) {
+                throw new AuthenticationFailedException();
+            }
+            return identity(userId, USER);
+        });
+    }
+
+    private static SecurityIdentity identity(String name, String role) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(name))
+                .addRole(role)
+                .build();
+    }
+}

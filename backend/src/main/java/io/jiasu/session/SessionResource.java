@@ -1,0 +1,33 @@
+package io.jiasu.session;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** Login with a wx.login code, and logout. */
+@Path("/api/v1/session")
+class SessionResource {
+    private final SessionService sessions;
+
+    SessionResource(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @PermitAll
+    Uni<Response> login(LoginRequest request) {
+        return sessions.login(request).map(created -> Response.status(201).entity(created).build());
+    }
+
+    @DELETE
+    @RolesAllowed("user")
+    Uni<Response> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return sessions.logout(BearerToken.of(authorization)).map(ignored -> Response.noContent().build());
+    }
+}

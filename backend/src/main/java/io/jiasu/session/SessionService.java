@@ -1,0 +1,75 @@
+package io.jiasu.session;
+
+import io.jiasu.platform.FieldError;
+import io.jiasu.platform.RandomIds;
+import io.jiasu.platform.ValidationFailed;
+import io.jiasu.user.UserService;
+import io.jiasu.user.UserView;
+import io.jiasu.wechat.WechatClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Logs users in with a wx.login code and keeps their sessions; counts logins in {@code jiasu.session.logins}. */
+@ApplicationScoped
+class SessionService {
+    private static final Pattern CODE = Pattern.compile("[\\x21-\\x7e]{1,128}");
+
+    private final WechatClient wechat;
+    private final UserService users;
+    private final SessionStore sessions;
+    private final SessionConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    SessionService(
+            WechatClient wechat,
+            UserService users,
+            SessionStore sessions,
+            SessionConfig config,
+            Clock clock,
+            MeterRegistry metrics) {
+        this.wechat = wechat;
+        this.users = users;
+        this.sessions = sessions;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    Uni<SessionCreated> login(LoginRequest request) {
+        if (request == null || request.code() == null || !CODE.matcher(request.code()).matches()) {
+            return Uni.createFrom().failure(
+                    new ValidationFailed(List.of(new FieldError("code", "must be the code wx.login returned"))));
+        }
+        String token = RandomIds.token();
+        return wechat.login(request.code())
+                .flatMap(users::signIn)
+                .flatMap(user -> sessions.open(token, user.id(), config.ttl())
+                        .map(ignored -> new SessionCreated(token, clock.instant().plus(config.ttl()), UserView.of(user))))
+                .onItemOrFailure()
+                .invoke((created, failure) -> metrics.counter("jiasu.session.logins", "outcome", outcome(failure))
+                        .increment());
+    }
+
+    Uni<Void> logout(String token) {
+        return sessions.close(token);
+    }
+
+    /** The user id of a live token (and its expiry pushed out), or null. */
+    Uni<String> userOf(String token) {
+        return sessions.touch(token, config.ttl());
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "ok";
+        }
+        return failure instanceof io.jiasu.platform.ApiException api
+                ? api.code().toLowerCase(java.util.Locale.ROOT)
+                : "error";
+    }
+}

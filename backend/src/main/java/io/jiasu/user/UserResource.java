@@ -1,0 +1,30 @@
+package io.jiasu.user;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** The signed-in user's own profile. */
+@Path("/api/v1/me")
+@RolesAllowed("user")
+class UserResource {
+    private final UserService users;
+
+    UserResource(UserService users) {
+        this.users = users;
+    }
+
+    @GET
+    Uni<UserView> me(@Context SecurityContext caller) {
+        return users.profile(caller.getUserPrincipal().getName());
+    }
+
+    @PATCH
+    Uni<UserView> update(ProfileUpdate update, @Context SecurityContext caller) {
+        return users.update(caller.getUserPrincipal().getName(), update == null ? new ProfileUpdate(null, null) : update);
+    }
+}

@@ -1,0 +1,83 @@
+package io.jiasu.user;
+
+import io.jiasu.platform.FieldError;
+import io.jiasu.platform.NotFound;
+import io.jiasu.platform.Text;
+import io.jiasu.platform.ValidationFailed;
+import io.jiasu.wechat.WechatClient;
+import io.jiasu.wechat.WxLogin;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Users and their profiles: sign-in by openid, the profile a user edits, the cards others see. */
+@ApplicationScoped
+public class UserService {
+    private static final Pattern AVATAR_URL = Pattern.compile("https?://[^\\s]{1,500}");
+
+    private final UserStore store;
+    private final WechatClient wechat;
+    private final Clock clock;
+
+    UserService(UserStore store, WechatClient wechat, Clock clock) {
+        this.store = store;
+        this.wechat = wechat;
+        this.clock = clock;
+    }
+
+    /** The user behind a WeChat login, created on first sight. */
+    public Uni<User> signIn(WxLogin login) {
+        return store.signIn(login.openid(), login.sessionKey(), clock.instant());
+    }
+
+    public Uni<User> user(String id) {
+        return store.find(id).onItem().ifNull().failWith(() -> new NotFound("No such user."));
+    }
+
+    public Uni<UserView> profile(String id) {
+        return user(id).map(UserView::of);
+    }
+
+    /** Changes nickname and avatar; a new nickname must pass WeChat content security first. */
+    public Uni<UserView> update(String id, ProfileUpdate update) {
+        List<FieldError> errors = new ArrayList<>();
+        String nickname = update.nickname() == null ? null : update.nickname().strip();
+        if (nickname != null) {
+            String problem = Text.problemWith(nickname, 1, 20);
+            if (problem != null) {
+                errors.add(new FieldError("nickname", problem));
+            }
+        }
+        if (update.avatarUrl() != null && !AVATAR_URL.matcher(update.avatarUrl()).matches()) {
+            errors.add(new FieldError("avatarUrl", "must be an http(s) URL of at most 500 characters"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new ValidationFailed(errors));
+        }
+        Uni<Void> screened = nickname == null
+                ? Uni.createFrom().voidItem()
+                : user(id).flatMap(user -> wechat.isTextSafe(user.openid(), nickname))
+                        .invoke(safe -> {
+                            if (!safe) {
+                                throw new ContentRisky();
+                            }
+                        })
+                        .replaceWithVoid();
+        return screened.flatMap(ignored -> store.update(id, nickname, update.avatarUrl()))
+                .onItem().ifNull().failWith(() -> new NotFound("No such user."))
+                .map(UserView::of);
+    }
+
+    /** Display cards of many users at once, by id; unknown ids are left out. */
+    public Uni<Map<String, UserView>> cards(Collection<String> ids) {
+        return store.findAll(ids)
+                .map(users -> users.stream().map(UserView::of).collect(Collectors.toMap(UserView::id, Function.identity())));
+    }
+}

@@ -1,0 +1,87 @@
+package io.jiasu.user;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.jiasu.platform.MongoErrors;
+import io.jiasu.platform.RandomIds;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** The users collection: one document per WeChat openid. */
+@ApplicationScoped
+class UserStore {
+    private static final String COLLECTION = "users";
+    private static final String DEFAULT_NICKNAME = "微信用户";
+
+    private final ReactiveMongoCollection<Document> users;
+
+    UserStore(ReactiveMongoDatabase db) {
+        this.users = db.getCollection(COLLECTION);
+    }
+
+    void createIndexes(@Observes StartupEvent start) {
+        users.createIndex(Indexes.ascending("openid"), new IndexOptions().unique(true))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+    }
+
+    /** Finds the user of this openid or creates them; safe when the same user logs in twice at once. */
+    Uni<User> signIn(String openid, String sessionKey, Instant now) {
+        Bson update = Updates.combine(
+                Updates.set("sessionKey", sessionKey),
+                Updates.set("lastLoginAt", Date.from(now)),
+                Updates.setOnInsert("_id", RandomIds.shortCode(16)),
+                Updates.setOnInsert("nickname", DEFAULT_NICKNAME),
+                Updates.setOnInsert("createdAt", Date.from(now)));
+        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        return users.findOneAndUpdate(Filters.eq("openid", openid), update, upsert)
+                .onFailure(MongoErrors::isDuplicateKey)
+                .recoverWithUni(() -> users.findOneAndUpdate(Filters.eq("openid", openid), update, upsert))
+                .map(User::from);
+    }
+
+    Uni<User> find(String id) {
+        return users.find(Filters.eq("_id", id)).toUni().map(doc -> doc == null ? null : User.from(doc));
+    }
+
+    Uni<List<User>> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return users.find(Filters.in("_id", ids)).map(User::from).collect().asList();
+    }
+
+    Uni<User> update(String id, String nickname, String avatarUrl) {
+        List<Bson> changes = new ArrayList<>();
+        if (nickname != null) {
+            changes.add(Updates.set("nickname", nickname));
+        }
+        if (avatarUrl != null) {
+            changes.add(Updates.set("avatarUrl", avatarUrl));
+        }
+        if (changes.isEmpty()) {
+            return find(id);
+        }
+        return users.findOneAndUpdate(
+                        Filters.eq("_id", id),
+                        Updates.combine(changes),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(doc -> doc == null ? null : User.from(doc));
+    }
+}

@@ -1,0 +1,116 @@
+package io.jiasu.wechat;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Callable;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.jboss.logging.Logger;
+
+/**
+ * Our face of the WeChat server API: each call runs WxJava on a worker thread, is bounded in time, maps WeChat's
+ * error codes to ours and is timed in {@code jiasu.wechat.calls} by api and outcome.
+ */
+@ApplicationScoped
+public class WechatClient {
+    private static final Logger LOG = Logger.getLogger(WechatClient.class);
+    private static final int MSG_SEC_CHECK_SCENE_PROFILE = 1;
+
+    private final WxMaService wx;
+    private final WechatConfig config;
+    private final MeterRegistry metrics;
+
+    WechatClient(WxMaService wx, WechatConfig config, MeterRegistry metrics) {
+        this.wx = wx;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Trades a wx.login code for the user's openid and session key (code2session). */
+    public Uni<WxLogin> login(String code) {
+        return call("code2session", () -> {
+            WxMaJscode2SessionResult session = wx.getUserService().getSessionInfo(code);
+            return new WxLogin(session.getOpenid(), session.getSessionKey(), session.getUnionid());
+        });
+    }
+
+    /** Asks content security whether text a user wrote may be shown (msgSecCheck v2); true when it passes. */
+    public Uni<Boolean> isTextSafe(String openid, String text) {
+        return call("msg_sec_check", () -> {
+            WxMaMsgSecCheckCheckRequest request = WxMaMsgSecCheckCheckRequest.builder()
+                    .version("2")
+                    .openid(openid)
+                    .scene(MSG_SEC_CHECK_SCENE_PROFILE)
+                    .content(text)
+                    .build();
+            WxMaMsgSecCheckCheckResponse response = wx.getSecurityService().checkMessage(request);
+            return response.getResult() == null || "pass".equals(response.getResult().getSuggest());
+        });
+    }
+
+    private <T> Uni<T> call(String api, Callable<T> work) {
+        Timer.Sample sample = Timer.start(metrics);
+        return Uni.createFrom()
+                .item(() -> {
+                    try {
+                        return work.call();
+                    } catch (WxErrorException e) {
+                        throw mapped(api, e.getError().getErrorCode());
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem()
+                .after(config.callTimeout())
+                .failWith(WxUnavailable::new)
+                .onFailure(e -> !(e instanceof io.jiasu.platform.ApiException))
+                .transform(e -> {
+                    LOG.warnf("WeChat %s failed: %s", api, e.getClass().getSimpleName());
+                    return new WxUnavailable();
+                })
+                .onItemOrFailure()
+                .invoke((item, failure) -> sample.stop(timer(api, outcome(failure))));
+    }
+
+    private static RuntimeException mapped(String api, int errcode) {
+        return switch (errcode) {
+            case 40029, 40163 -> new WxCodeInvalid();
+            case 40226 -> new WxRiskUser();
+            default -> {
+                LOG.warnf("WeChat %s answered errcode %d", api, errcode);
+                yield new WxUnavailable();
+            }
+        };
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "ok";
+        }
+        if (failure instanceof WxCodeInvalid) {
+            return "code_invalid";
+        }
+        if (failure instanceof WxRiskUser) {
+            return "risk_user";
+        }
+        return "unavailable";
+    }
+
+    private Timer timer(String api, String outcome) {
+        return Timer.builder("jiasu.wechat.calls")
+                .description("Calls to the WeChat server API")
+                .tag("api", api)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(metrics);
+    }
+}

@@ -1,0 +1,43 @@
+package io.jiasu.wechat;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How we reach the WeChat server API. */
+@ConfigMapping(prefix = "jiasu.wechat")
+interface WechatConfig {
+    /** The mini-program's appid (WECHAT_APPID). */
+    String appid();
+
+    /** The mini-program's app secret (WECHAT_SECRET); never logged. */
+    String secret();
+
+    /** Base URL of the WeChat API; local runs and tests point it at the stub. */
+    @WithDefault("https://api.weixin.qq.com")
+    String apiHostUrl();
+
+    /** TCP connect timeout to WeChat. */
+    @WithDefault("1s")
+    Duration connectTimeout();
+
+    /** Socket read timeout for one WeChat call. */
+    @WithDefault("3s")
+    Duration readTimeout();
+
+    /** Upper bound on a whole call including its retry; past it the client answers WX_UNAVAILABLE. */
+    @WithDefault("5s")
+    Duration callTimeout();
+
+    /** How often a "system busy" (-1) answer is retried: at most one quick retry, never WxJava's 31 s ladder. */
+    @WithDefault("1")
+    int busyRetries();
+
+    /** Pause before that retry. */
+    @WithDefault("100ms")
+    Duration busyRetryDelay();
+
+    /** Pooled HTTP connections to WeChat. */
+    @WithDefault("64")
+    int maxConnections();
+}
