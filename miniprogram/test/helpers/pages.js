@@ -21,7 +21,12 @@ function installApp(options) {
 
 /** Renders `pages/<name>/<name>` (or any src-relative path) attached to a parent node. */
 function renderPage(relativePath, properties) {
-  const id = simulate.load(path.join(SRC, relativePath), { rootPath: SRC })
+  // simulate registers a page and its components by running their files; jest would hand back its cached
+  // modules instead (and nothing registers), so every load gets a fresh module registry.
+  let id
+  jest.isolateModules(() => {
+    id = simulate.load(path.join(SRC, relativePath), { rootPath: SRC })
+  })
   const page = simulate.render(id, properties)
   page.attach(document.createElement('parent-wrapper'))
   return page
