@@ -19,25 +19,25 @@ class AdminCampaignResource {
     }
 
     @GET
-    Uni<AdminCampaigns> campaigns() {
+    public Uni<AdminCampaigns> campaigns() {
         return admin.all();
     }
 
     @PUT
     @Path("/{cid}")
-    Uni<AdminCampaignView> define(@PathParam("cid") String cid, CampaignDefinition definition) {
+    public Uni<AdminCampaignView> define(@PathParam("cid") String cid, CampaignDefinition definition) {
         return admin.define(cid, definition);
     }
 
     @GET
     @Path("/{cid}")
-    Uni<AdminCampaignView> campaign(@PathParam("cid") String cid) {
+    public Uni<AdminCampaignView> campaign(@PathParam("cid") String cid) {
         return admin.campaign(cid);
     }
 
     @GET
     @Path("/{cid}/stats")
-    Uni<CampaignStats> stats(@PathParam("cid") String cid) {
+    public Uni<CampaignStats> stats(@PathParam("cid") String cid) {
         return admin.stats(cid);
     }
 }

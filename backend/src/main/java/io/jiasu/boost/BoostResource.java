@@ -21,7 +21,7 @@ class BoostResource {
 
     @POST
     @RolesAllowed("user")
-    Uni<Response> help(
+    public Uni<Response> help(
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,
             @HeaderParam("Idempotency-Key") String idempotencyKey,

@@ -17,7 +17,7 @@ class CampaignResource {
     }
 
     @GET
-    Uni<CampaignView> campaign(@PathParam("cid") String cid) {
+    public Uni<CampaignView> campaign(@PathParam("cid") String cid) {
         return campaigns.view(cid);
     }
 }

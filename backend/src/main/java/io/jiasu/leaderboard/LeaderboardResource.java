@@ -19,7 +19,7 @@ class LeaderboardResource {
     }
 
     @GET
-    Uni<Leaderboard> top(@PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") String limit) {
+    public Uni<Leaderboard> top(@PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") String limit) {
         return leaderboard.top(cid, limit);
     }
 }

@@ -2,6 +2,7 @@ package io.jiasu.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ class HttpEdge {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
-        router.route().last().handler(ctx -> send(ctx, Problem.of(404, "NOT_FOUND", "Not found", "No such resource.")));
+        router.route().order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 1000).handler(ctx -> send(ctx, Problem.of(404, "NOT_FOUND", "Not found", "No such resource.")));
     }
 
     private void refuseOversizedBody(RoutingContext ctx) {

@@ -25,22 +25,22 @@ class ProblemMapper {
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    Response unauthenticated(HttpServerRequest request) {
+    public Response unauthenticated(HttpServerRequest request) {
         return answer(Problem.of(401, "UNAUTHENTICATED", "Unauthenticated", "Sign in again."), request);
     }
 
     @ServerExceptionMapper
-    Response forbidden(ForbiddenException e, HttpServerRequest request) {
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         return answer(Problem.of(403, "FORBIDDEN", "Forbidden", "You may not do this."), request);
     }
 
     @ServerExceptionMapper
-    Response unreadable(JsonProcessingException e, HttpServerRequest request) {
+    public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
         return answer(Problem.of(400, "BAD_REQUEST", "Bad request", "The body is not the JSON this endpoint takes."), request);
     }
 
     @ServerExceptionMapper
-    Response web(WebApplicationException e, HttpServerRequest request) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         if (outage(e)) {
             return unavailable(e, request);
         }
@@ -63,7 +63,7 @@ class ProblemMapper {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    Response anything(Throwable e, HttpServerRequest request) {
+    public Response anything(Throwable e, HttpServerRequest request) {
         return outage(e) ? unavailable(e, request) : unexpected(e, request);
     }
 

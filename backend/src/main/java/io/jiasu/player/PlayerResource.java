@@ -25,7 +25,7 @@ class PlayerResource {
 
     @POST
     @RolesAllowed("user")
-    Uni<Response> join(@PathParam("cid") String cid, @Context SecurityContext caller) {
+    public Uni<Response> join(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return players.join(cid, caller.getUserPrincipal().getName())
                 .map(joined -> Response.status(joined.created() ? 201 : 200).entity(joined.player()).build());
     }
@@ -33,21 +33,21 @@ class PlayerResource {
     @GET
     @Path("/me")
     @RolesAllowed("user")
-    Uni<PlayerView> me(@PathParam("cid") String cid, @Context SecurityContext caller) {
+    public Uni<PlayerView> me(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return players.me(cid, caller.getUserPrincipal().getName());
     }
 
     @GET
     @Path("/me/boosts")
     @RolesAllowed("user")
-    Uni<BoostList> boosts(@PathParam("cid") String cid, @Context SecurityContext caller) {
+    public Uni<BoostList> boosts(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return players.boosts(cid, caller.getUserPrincipal().getName());
     }
 
     @GET
     @Path("/{shareCode}")
     @PermitAll
-    Uni<PublicPlayerView> player(@PathParam("cid") String cid, @PathParam("shareCode") String shareCode) {
+    public Uni<PublicPlayerView> player(@PathParam("cid") String cid, @PathParam("shareCode") String shareCode) {
         return identity.getDeferredIdentity().flatMap(viewer -> players.publicView(
                 cid, shareCode, viewer.isAnonymous() || !viewer.hasRole("user") ? null : viewer.getPrincipal().getName()));
     }

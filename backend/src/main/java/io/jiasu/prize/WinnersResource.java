@@ -17,7 +17,7 @@ class WinnersResource {
     }
 
     @GET
-    Uni<Winners> winners(@PathParam("cid") String cid) {
+    public Uni<Winners> winners(@PathParam("cid") String cid) {
         return prizes.winners(cid);
     }
 }

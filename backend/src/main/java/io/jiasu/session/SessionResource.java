@@ -21,13 +21,13 @@ class SessionResource {
 
     @POST
     @PermitAll
-    Uni<Response> login(LoginRequest request) {
+    public Uni<Response> login(LoginRequest request) {
         return sessions.login(request).map(created -> Response.status(201).entity(created).build());
     }
 
     @DELETE
     @RolesAllowed("user")
-    Uni<Response> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Uni<Response> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return sessions.logout(BearerToken.of(authorization)).map(ignored -> Response.noContent().build());
     }
 }

@@ -19,12 +19,12 @@ class UserResource {
     }
 
     @GET
-    Uni<UserView> me(@Context SecurityContext caller) {
+    public Uni<UserView> me(@Context SecurityContext caller) {
         return users.profile(caller.getUserPrincipal().getName());
     }
 
     @PATCH
-    Uni<UserView> update(ProfileUpdate update, @Context SecurityContext caller) {
+    public Uni<UserView> update(ProfileUpdate update, @Context SecurityContext caller) {
         return users.update(caller.getUserPrincipal().getName(), update == null ? new ProfileUpdate(null, null) : update);
     }
 }

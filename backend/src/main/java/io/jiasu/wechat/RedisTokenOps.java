@@ -3,6 +3,7 @@ package io.jiasu.wechat;
 import io.jiasu.platform.RandomIds;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,11 @@ class RedisTokenOps implements WxRedisOps {
 
     @Override
     public Long getExpire(String key) {
-        return keys.ttl(key);
+        try {
+            return keys.ttl(key);
+        } catch (RedisKeyNotFoundException e) {
+            return -2L;
+        }
     }
 
     @Override
