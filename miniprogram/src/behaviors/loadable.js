@@ -16,7 +16,8 @@ module.exports = Behavior({
       this.setData({ loading: false })
     },
     retry() {
-      this.reload()
+      // Every page using this behavior defines `reload`; the behavior cannot declare it for the type checker.
+      /** @type {any} */ (this).reload()
     },
   },
 })

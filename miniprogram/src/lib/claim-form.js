@@ -31,6 +31,7 @@ function checkField(field, value) {
 
 /** @returns {Record<string, string>} a message per field that has a problem (empty when the form can go) */
 function checkForm(form) {
+  /** @type {Record<string, string>} */
   const errors = {}
   FIELDS.forEach((field) => {
     const message = checkField(field, form[field])
@@ -41,6 +42,7 @@ function checkForm(form) {
 
 /** The form as sent: trimmed values. */
 function claimBody(form) {
+  /** @type {Record<string, string>} */
   const body = {}
   FIELDS.forEach((field) => {
     body[field] = String(form[field] || '').trim()

@@ -108,6 +108,7 @@ function createClient({ wx: wxApi, apiBase, clientVersion }) {
 
   /**
    * One API call. `auth: false` sends no token and never logs in (public campaign data).
+   * @param {{method?: 'GET'|'POST'|'PUT'|'DELETE', path: string, data?: any, headers?: Record<string, string>, auth?: boolean}} options
    * @returns {Promise<{status: number, data: any}>}
    */
   async function request({ method = 'GET', path, data, headers = {}, auth = true }) {

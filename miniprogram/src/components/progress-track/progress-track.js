@@ -12,19 +12,20 @@ Component({
     runnerUrl: { type: String, value: '' },
     flagUrl: { type: String, value: '' },
   },
-  data: { percent: 0, moving: false },
+  options: { pureDataPattern: /^_/ },
+  data: { percent: 0, moving: false, _stopTimer: 0 },
   observers: {
     'progress, goal': function update(progress, goal) {
       const percent = percentOf(progress, goal)
       if (percent === this.data.percent) return
       this.setData({ percent, moving: true })
-      clearTimeout(this.stopTimer)
-      this.stopTimer = setTimeout(() => this.setData({ moving: false }), RUN_MS)
+      clearTimeout(this.data._stopTimer)
+      this.setData({ _stopTimer: setTimeout(() => this.setData({ moving: false }), RUN_MS) })
     },
   },
   lifetimes: {
     detached() {
-      clearTimeout(this.stopTimer)
+      clearTimeout(this.data._stopTimer)
     },
   },
 })

@@ -2,10 +2,10 @@
 const { DEFAULT_CAMPAIGN_ID } = require('../../lib/config')
 
 Component({
-  data: { name: '', phone: '', address: '' },
+  options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
+  data: { _cid: '', name: '', phone: '', address: '' },
   methods: {
     onLoad(query) {
-      this.cid = query.cid || DEFAULT_CAMPAIGN_ID
       const read = (key) => {
         try {
           return decodeURIComponent(query[key] || '')
@@ -13,10 +13,10 @@ Component({
           return query[key] // already decoded by the base library, and holds a bare '%'
         }
       }
-      this.setData({ name: read('name'), phone: read('phone'), address: read('address') })
+      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID, name: read('name'), phone: read('phone'), address: read('address') })
     },
     backHome() {
-      wx.reLaunch({ url: `/pages/home/home?cid=${this.cid}` })
+      wx.reLaunch({ url: `/pages/home/home?cid=${this.data._cid}` })
     },
   },
 })

@@ -5,40 +5,40 @@ const { messageFor } = require('../../lib/errors')
 const { FIELDS, checkField, checkForm, claimBody } = require('../../lib/claim-form')
 
 Component({
-  data: { form: { name: '', phone: '', address: '' }, errors: {}, formError: '', submitting: false },
+  options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
+  data: { _cid: '', _touched: {}, form: { name: '', phone: '', address: '' }, errors: {}, formError: '', submitting: false },
   methods: {
     onLoad(query) {
-      this.cid = query.cid || DEFAULT_CAMPAIGN_ID
-      this.touched = {}
+      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
     },
 
     onInput(event) {
       const { field } = event.currentTarget.dataset
       const { value } = event.detail
       this.setData({ [`form.${field}`]: value })
-      if (this.touched[field]) this.setData({ [`errors.${field}`]: checkField(field, value) })
+      if (this.data._touched[field]) this.setData({ [`errors.${field}`]: checkField(field, value) })
     },
 
     onBlur(event) {
       const { field } = event.currentTarget.dataset
-      this.touched[field] = true
-      this.setData({ [`errors.${field}`]: checkField(field, this.data.form[field]) })
+      this.setData({ [`_touched.${field}`]: true, [`errors.${field}`]: checkField(field, this.data.form[field]) })
     },
 
     async submit() {
       if (this.data.submitting) return
       const errors = checkForm(this.data.form)
+      const touched = {}
       FIELDS.forEach((field) => {
-        this.touched[field] = true
+        touched[field] = true
       })
-      this.setData({ errors, formError: '' })
+      this.setData({ errors, formError: '', _touched: touched })
       if (Object.keys(errors).length > 0) return
 
       this.setData({ submitting: true })
       try {
-        const claim = await getApp().services.api.claim(this.cid, claimBody(this.data.form))
+        const claim = await getApp().services.api.claim(this.data._cid, claimBody(this.data.form))
         const query = FIELDS.map((key) => `${key}=${encodeURIComponent(claim[key])}`).join('&')
-        wx.redirectTo({ url: `/pages/claim-done/claim-done?cid=${this.cid}&${query}` })
+        wx.redirectTo({ url: `/pages/claim-done/claim-done?cid=${this.data._cid}&${query}` })
       } catch (err) {
         this.showServerError(err)
       }

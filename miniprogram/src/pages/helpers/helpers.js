@@ -5,15 +5,16 @@ const { formatMoment } = require('../../lib/display')
 
 Component({
   behaviors: [loadable],
-  data: { boosts: [] },
+  options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
+  data: { _cid: '', boosts: [] },
   methods: {
     onLoad(query) {
-      this.cid = query.cid || DEFAULT_CAMPAIGN_ID
+      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
       this.reload()
     },
     reload() {
       return this.runLoad(async () => {
-        const { boosts } = await getApp().services.api.myBoosts(this.cid)
+        const { boosts } = await getApp().services.api.myBoosts(this.data._cid)
         this.setData({ boosts: boosts.map((boost) => ({ ...boost, when: formatMoment(boost.at) })) })
       })
     },

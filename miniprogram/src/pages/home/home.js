@@ -7,7 +7,8 @@ const { enableShareMenu, shareMessage } = require('../../lib/share')
 
 Component({
   behaviors: [loadable],
-  data: { cid: '', campaign: null, rules: [], countdown: '', player: null, joining: false, offerSubscribe: false, assets: {} },
+  options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
+  data: { cid: '', campaign: null, rules: [], countdown: '', player: null, joining: false, offerSubscribe: false, assets: { runner: '', flag: '', shareCard: '' }, _countdownTimer: 0 },
   methods: {
     onLoad(query) {
       this.setData({ cid: query.cid || DEFAULT_CAMPAIGN_ID })
@@ -20,7 +21,7 @@ Component({
       if (this.data.campaign) this.reload()
     },
     onUnload() {
-      clearInterval(this.countdownTimer)
+      clearInterval(this.data._countdownTimer)
     },
     async onPullDownRefresh() {
       await this.reload()
@@ -60,19 +61,19 @@ Component({
     },
 
     startCountdown() {
-      clearInterval(this.countdownTimer)
+      clearInterval(this.data._countdownTimer)
       if (this.data.campaign.status !== 'UPCOMING') return
       const startsAt = Date.parse(this.data.campaign.startsAt)
       const tick = () => {
         const left = startsAt - Date.now()
         this.setData({ countdown: formatCountdown(left) })
         if (left <= 0) {
-          clearInterval(this.countdownTimer)
+          clearInterval(this.data._countdownTimer)
           this.reload()
         }
       }
       tick()
-      this.countdownTimer = setInterval(tick, 1000)
+      this.setData({ _countdownTimer: setInterval(tick, 1000) })
     },
 
     async join() {

@@ -7,21 +7,23 @@ const { landingPath, runFromQuery } = require('../../lib/share')
 
 Component({
   behaviors: [loadable],
-  data: { campaign: null, run: null, result: null, helpError: null, helping: false, assets: {} },
+  options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
+  data: { _target: null, _idempotencyKey: '', campaign: null, run: null, result: null, helpError: null, helping: false, assets: { runner: '', flag: '' } },
   methods: {
     onLoad(query) {
-      this.target = runFromQuery(query)
-      if (!this.target) {
+      const target = runFromQuery(query)
+      if (!target) {
         this.setData({ loading: false, error: { message: messageFor('NOT_FOUND'), retryable: false } })
         return
       }
+      this.setData({ _target: target })
       this.loadAssets()
       this.reload()
     },
 
     reload() {
       const { api } = getApp().services
-      const { cid, shareCode } = this.target
+      const { cid, shareCode } = this.data._target
       return this.runLoad(async () => {
         const [campaign, run] = await Promise.all([api.campaign(cid), api.player(cid, shareCode)])
         this.setData({ campaign, run })
@@ -43,15 +45,14 @@ Component({
      * reuses the same Idempotency-Key, so the server counts the help at most once.
      */
     async help() {
-      if (this.helping) return
-      this.helping = true
-      this.idempotencyKey = this.idempotencyKey || newIdempotencyKey()
-      this.setData({ helping: true, helpError: null })
-      const { cid, shareCode } = this.target
+      // setData updates this.data at once, so a second tap in the same tick already sees `helping`.
+      if (this.data.helping) return
+      this.setData({ helping: true, helpError: null, _idempotencyKey: this.data._idempotencyKey || newIdempotencyKey() })
+      const { cid, shareCode } = this.data._target
       try {
-        const result = await getApp().services.api.boost(cid, shareCode, this.idempotencyKey)
-        this.idempotencyKey = null
+        const result = await getApp().services.api.boost(cid, shareCode, this.data._idempotencyKey)
         this.setData({
+          _idempotencyKey: '',
           result,
           'run.progress': result.progress,
           'run.helpers': this.data.run.helpers + 1,
@@ -59,11 +60,9 @@ Component({
           'run.finishedAt': result.finished ? new Date().toISOString() : this.data.run.finishedAt,
         })
       } catch (err) {
-        if (!err.retryable) this.idempotencyKey = null
-        this.setData({ helpError: { code: err.code, message: messageFor(err.code), retryable: Boolean(err.retryable) } })
+        this.setData({ _idempotencyKey: err.retryable ? this.data._idempotencyKey : '', helpError: { code: err.code, message: messageFor(err.code), retryable: Boolean(err.retryable) } })
         this.applyRefusal(err.code)
       }
-      this.helping = false
       this.setData({ helping: false })
     },
 
@@ -74,12 +73,12 @@ Component({
     },
 
     joinToo() {
-      wx.reLaunch({ url: `/pages/home/home?cid=${this.target.cid}` })
+      wx.reLaunch({ url: `/pages/home/home?cid=${this.data._target.cid}` })
     },
 
     onShareAppMessage() {
       // Passing the card on shares this friend's run, not the helper's own.
-      const { cid, shareCode } = this.target
+      const { cid, shareCode } = this.data._target
       return { title: `快来帮${this.data.run.nickname}加速！`, path: landingPath(cid, shareCode) }
     },
   },

@@ -6,10 +6,11 @@ const SHOWN = 50
 
 Component({
   behaviors: [loadable],
-  data: { entries: [] },
+  options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
+  data: { _cid: '', entries: [] },
   methods: {
     onLoad(query) {
-      this.cid = query.cid || DEFAULT_CAMPAIGN_ID
+      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
       this.reload()
     },
     async onPullDownRefresh() {
@@ -18,7 +19,7 @@ Component({
     },
     reload() {
       return this.runLoad(async () => {
-        const { entries } = await getApp().services.api.leaderboard(this.cid, SHOWN)
+        const { entries } = await getApp().services.api.leaderboard(this.data._cid, SHOWN)
         this.setData({ entries })
       })
     },

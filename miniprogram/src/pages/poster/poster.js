@@ -17,17 +17,18 @@ function loadImage(canvas, src) {
 
 Component({
   behaviors: [loadable],
-  data: { backgroundUrl: '', codePath: '', saving: false },
+  options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
+  data: { _cid: '', backgroundUrl: '', codePath: '', saving: false },
   methods: {
     onLoad(query) {
-      this.cid = query.cid || DEFAULT_CAMPAIGN_ID
+      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
       this.reload()
     },
 
     reload() {
       const { api, assets } = getApp().services
       return this.runLoad(async () => {
-        const [backgroundUrl, codePath] = await Promise.all([assets.url('poster-bg.png'), api.wxacodeFile(this.cid)])
+        const [backgroundUrl, codePath] = await Promise.all([assets.url('poster-bg.png'), api.wxacodeFile(this.data._cid)])
         this.setData({ backgroundUrl, codePath })
       })
     },

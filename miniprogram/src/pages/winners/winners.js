@@ -5,15 +5,16 @@ const { formatMoment } = require('../../lib/display')
 
 Component({
   behaviors: [loadable],
-  data: { winners: [] },
+  options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
+  data: { _cid: '', winners: [] },
   methods: {
     onLoad(query) {
-      this.cid = query.cid || DEFAULT_CAMPAIGN_ID
+      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
       this.reload()
     },
     reload() {
       return this.runLoad(async () => {
-        const { winners } = await getApp().services.api.winners(this.cid)
+        const { winners } = await getApp().services.api.winners(this.data._cid)
         this.setData({ winners: winners.map((winner) => ({ ...winner, when: formatMoment(winner.finishedAt) })) })
       })
     },
