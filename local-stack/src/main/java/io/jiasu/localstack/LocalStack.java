@@ -3,6 +3,8 @@ package io.jiasu.localstack;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the MongoDB stand-in and the WeChat stub side by side for local runs, until SIGTERM or SIGINT:
@@ -12,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStack {
     private static final String USAGE = "usage: java -jar jiasu-local-stack.jar [--mongo-port 27018] "
             + "[--wechat-port 18089] [--risky-word WORD] [--appid APPID] [--secret SECRET]";
+
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger MONGO_SERVER_LOG = Logger.getLogger("de.bwaldvogel.mongo");
 
     private LocalStack() {
     }
@@ -42,6 +47,8 @@ public final class LocalStack {
             System.exit(2);
         }
 
+        // mongo-java-server logs every client connection at INFO; the side process should only speak when wrong.
+        MONGO_SERVER_LOG.setLevel(Level.WARNING);
         MongoStandIn mongo = MongoStandIn.start(mongoPort);
         WechatStub stub;
         try {

@@ -42,6 +42,15 @@ final class StubServer implements AutoCloseable {
     record Route(String method, boolean needsToken, Endpoint endpoint) {
     }
 
+    static {
+        // The JDK server writes headers and body as two segments; with Nagle's algorithm on, a keep-alive
+        // client then waits for a delayed ACK (40 ms on Linux) per request: 12 instead of 1,200 requests per
+        // second on one connection. The server reads this property once, when its first instance is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Map<String, Route> routes;
     private final AccessTokens tokens;
     private final StubJournal journal;
