@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
 class SessionResourceTest {
 
     @Test

@@ -1,0 +1,108 @@
+package io.jiasu.campaign;
+
+import static io.jiasu.Fixtures.campaign;
+import static io.jiasu.Fixtures.created;
+import static io.jiasu.Fixtures.define;
+import static io.jiasu.Fixtures.join;
+import static io.jiasu.Fixtures.liveCampaign;
+import static io.jiasu.Fixtures.login;
+import static io.jiasu.Fixtures.schedule;
+import static io.jiasu.Fixtures.tier;
+import static io.jiasu.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.jiasu.JiasuTestStack;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
+class CampaignAdminTest {
+
+    @Test
+    void aPublishedLiveCampaignShowsItsRulesAndStock() {
+        String cid = created(liveCampaign());
+        given().get("/api/v1/campaigns/" + cid).then().statusCode(200)
+                .body("status", equalTo("LIVE"))
+                .body("goal", equalTo(1000))
+                .body("prizeTotal", equalTo(10))
+                .body("prizeRemaining", equalTo(10))
+                .body("dailyHelpLimit", equalTo(5))
+                .body("helpsToGoal", equalTo(5))
+                .body("schedule[2].helpers", nullValue())
+                .body("schedule[0].amount", equalTo(200));
+    }
+
+    @Test
+    void anUnpublishedCampaignIsNotServedAtAll() {
+        Map<String, Object> draft = liveCampaign();
+        draft.put("published", false);
+        String cid = created(draft);
+        given().get("/api/v1/campaigns/" + cid).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().get("/api/v1/campaigns/" + cid + "/leaderboard").then().statusCode(404);
+        given().get("/api/v1/campaigns/" + cid + "/winners").then().statusCode(404);
+        given().auth().oauth2(login(unique("u"))).post("/api/v1/campaigns/" + cid + "/players").then().statusCode(404);
+    }
+
+    @Test
+    void beforeTheStartThereIsNoStockAndNoJoining() {
+        Instant start = Instant.now().plus(Duration.ofHours(2));
+        String cid = created(campaign(start, start.plus(Duration.ofDays(1)), 1000, 10, schedule(), 5));
+        given().get("/api/v1/campaigns/" + cid).then().statusCode(200)
+                .body("status", equalTo("UPCOMING"))
+                .body("prizeRemaining", nullValue());
+        given().auth().oauth2(login(unique("early"))).post("/api/v1/campaigns/" + cid + "/players")
+                .then().statusCode(409).body("code", equalTo("CAMPAIGN_NOT_STARTED"));
+    }
+
+    @Test
+    void afterTheEndNobodyJoins() {
+        Instant start = Instant.now().minus(Duration.ofDays(2));
+        String cid = created(campaign(start, start.plus(Duration.ofDays(1)), 1000, 10, schedule(), 5));
+        given().get("/api/v1/campaigns/" + cid).then().body("status", equalTo("ENDED"));
+        given().auth().oauth2(login(unique("late"))).post("/api/v1/campaigns/" + cid + "/players")
+                .then().statusCode(409).body("code", equalTo("CAMPAIGN_ENDED"));
+    }
+
+    @Test
+    void everyBrokenFieldIsListed() {
+        Instant start = Instant.now();
+        Map<String, Object> broken = campaign(start, start.minus(Duration.ofHours(1)), 0, 0, List.of(tier(5, 200), tier(3, 100)), 0);
+        broken.put("title", "");
+        define(unique("bad"), broken).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItems("title", "endsAt", "goal", "prizeTotal", "dailyHelpLimit", "schedule[1].helpers"));
+        define("bad id!", liveCampaign()).then().statusCode(422).body("errors.field", hasItems("id"));
+    }
+
+    @Test
+    void goalAndScheduleFreezeOnceSomeoneJoinedButTheTitleMayChange() {
+        Map<String, Object> definition = liveCampaign();
+        String cid = created(definition);
+        join(login(unique("first")), cid);
+
+        definition.put("goal", 2000);
+        define(cid, definition).then().statusCode(409).body("code", equalTo("CAMPAIGN_LOCKED"));
+
+        definition.put("goal", 1000);
+        definition.put("title", "新标题");
+        define(cid, definition).then().statusCode(200).body("title", equalTo("新标题")).body("locked", equalTo(true));
+        given().get("/api/v1/campaigns/" + cid).then().body("goal", equalTo(1000));
+    }
+
+    @Test
+    void adminPathsNeedTheAdminToken() {
+        given().get("/api/v1/admin/campaigns").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2("wrong").put("/api/v1/admin/campaigns/x").then().statusCode(401);
+    }
+}
