@@ -1,5 +1,16 @@
 // CDN asset URLs, read from static-cdn's manifest.json (logical name -> content-hashed path), never hard-coded.
 
+/** The logical names the pages use; static-cdn/assets.json builds each of them. */
+const ASSET = {
+  shareCard: 'share-card.png',
+  posterBackground: 'poster-bg.png',
+  runner: 'runner-sprite.png',
+  flag: 'flag.png',
+  iconHelpers: 'icon-helpers.svg',
+  iconRank: 'icon-rank.svg',
+  iconTrophy: 'icon-trophy.svg',
+}
+
 /**
  * @param {{request: Function}} wxApi
  * @param {string} cdnBase
@@ -30,7 +41,18 @@ function createAssets(wxApi, cdnBase) {
     return cdnBase + files[name]
   }
 
-  return { url }
+  /**
+   * Several URLs at once.
+   * @param {Record<string, string>} names key -> logical name
+   * @returns {Promise<Record<string, string>>} key -> URL
+   */
+  async function urls(names) {
+    const keys = Object.keys(names)
+    const found = await Promise.all(keys.map((key) => url(names[key])))
+    return Object.fromEntries(keys.map((key, i) => [key, found[i]]))
+  }
+
+  return { url, urls }
 }
 
-module.exports = { createAssets }
+module.exports = { ASSET, createAssets }

@@ -1,4 +1,5 @@
 // Named test data in the shapes of shared/API.md.
+const { ASSET } = require('../../src/lib/assets')
 
 const CID = 'run-2027'
 
@@ -47,7 +48,7 @@ const SESSION = { status: 201, body: { token: 'token-1', expiresAt: '2027-01-01T
 
 const MANIFEST = {
   status: 200,
-  body: { 'share-card.png': '/a/share-card.0123456789ab.png', 'runner-sprite.png': '/a/runner-sprite.0123456789ab.png', 'flag.png': '/a/flag.0123456789ab.png', 'poster-bg.png': '/a/poster-bg.0123456789ab.png' },
+  body: Object.fromEntries(Object.values(ASSET).map((name) => [name, `/a/${name.replace('.', '.0123456789ab.')}`])),
 }
 
 module.exports = { CID, liveCampaign, upcomingCampaign, alicesRun, alicesPublicRun, SESSION, MANIFEST }

@@ -1,5 +1,5 @@
 const { currentConfig, ENVIRONMENTS } = require('../../src/lib/config')
-const { createAssets } = require('../../src/lib/assets')
+const { ASSET, createAssets } = require('../../src/lib/assets')
 const { createFakeWx } = require('../helpers/fake-wx')
 
 const wxIn = (miniProgram) => ({ getAccountInfoSync: () => ({ miniProgram }) })
@@ -41,4 +41,9 @@ test('a failed manifest load is tried again on the next call', async () => {
   up = true
   await expect(assets.url('a.png')).resolves.toBe('https://cdn.test/a/a.1.png')
   expect(sent).toHaveLength(2)
+})
+
+test('every asset the pages use is one static-cdn builds', () => {
+  const built = require('../../../static-cdn/assets.json')
+  Object.values(ASSET).forEach((name) => expect(Object.keys(built)).toContain(name))
 })

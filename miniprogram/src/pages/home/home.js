@@ -4,11 +4,14 @@ const { DEFAULT_CAMPAIGN_ID, SUBSCRIBE_TEMPLATE_IDS } = require('../../lib/confi
 const { messageFor } = require('../../lib/errors')
 const { describeSchedule, formatCountdown } = require('../../lib/display')
 const { enableShareMenu, shareMessage } = require('../../lib/share')
+const { ASSET } = require('../../lib/assets')
+
+const ARTWORK = { runner: ASSET.runner, flag: ASSET.flag, shareCard: ASSET.shareCard, iconHelpers: ASSET.iconHelpers, iconRank: ASSET.iconRank, iconTrophy: ASSET.iconTrophy }
 
 Component({
   behaviors: [loadable],
   options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
-  data: { cid: '', campaign: null, rules: [], countdown: '', player: null, joining: false, offerSubscribe: false, assets: { runner: '', flag: '', shareCard: '' }, _countdownTimer: 0 },
+  data: { cid: '', campaign: null, rules: [], countdown: '', player: null, joining: false, offerSubscribe: false, assets: { runner: '', flag: '', shareCard: '', iconHelpers: '', iconRank: '', iconTrophy: '' }, _countdownTimer: 0 },
   methods: {
     onLoad(query) {
       this.setData({ cid: query.cid || DEFAULT_CAMPAIGN_ID })
@@ -49,12 +52,8 @@ Component({
     },
 
     async loadAssets() {
-      const { assets } = getApp().services
       try {
-        const [runner, flag, shareCard] = await Promise.all(
-          ['runner-sprite.png', 'flag.png', 'share-card.png'].map((name) => assets.url(name)),
-        )
-        this.setData({ assets: { runner, flag, shareCard } })
+        this.setData({ assets: await getApp().services.assets.urls(ARTWORK) })
       } catch (err) {
         // Without the CDN the page still works: no runner artwork, and WeChat draws a default share image.
       }

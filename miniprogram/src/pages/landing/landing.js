@@ -4,6 +4,7 @@ const loadable = require('../../behaviors/loadable')
 const { messageFor } = require('../../lib/errors')
 const { newIdempotencyKey } = require('../../lib/api')
 const { landingPath, runFromQuery } = require('../../lib/share')
+const { ASSET } = require('../../lib/assets')
 
 Component({
   behaviors: [loadable],
@@ -31,10 +32,8 @@ Component({
     },
 
     async loadAssets() {
-      const { assets } = getApp().services
       try {
-        const [runner, flag] = await Promise.all([assets.url('runner-sprite.png'), assets.url('flag.png')])
-        this.setData({ assets: { runner, flag } })
+        this.setData({ assets: await getApp().services.assets.urls({ runner: ASSET.runner, flag: ASSET.flag }) })
       } catch (err) {
         // The track still shows progress without its artwork.
       }

@@ -2,6 +2,7 @@
 // page), flattened on a canvas and saved to the album for sharing in Moments or in print.
 const loadable = require('../../behaviors/loadable')
 const { DEFAULT_CAMPAIGN_ID } = require('../../lib/config')
+const { ASSET } = require('../../lib/assets')
 
 /** Poster size in canvas pixels, and where the code goes: the same layout as the WXSS at 750 px wide. */
 const POSTER = { width: 750, height: 1200, code: { x: 250, y: 800, size: 250 } }
@@ -28,7 +29,7 @@ Component({
     reload() {
       const { api, assets } = getApp().services
       return this.runLoad(async () => {
-        const [backgroundUrl, codePath] = await Promise.all([assets.url('poster-bg.png'), api.wxacodeFile(this.data._cid)])
+        const [backgroundUrl, codePath] = await Promise.all([assets.url(ASSET.posterBackground), api.wxacodeFile(this.data._cid)])
         this.setData({ backgroundUrl, codePath })
       })
     },
