@@ -89,6 +89,8 @@ stack_start_app() {
         java -Xmx512m -XX:+UseSerialGC -jar "$STACK_RUN/app/quarkus-run.jar" >"$STACK_RUN/log/app-$port.log" 2>&1 &
     STACK_PIDS+=($!)
     eval "APP_PID_$port=$!"
+    # Tests kill instances on purpose; keep bash from reporting each one as a crashed job.
+    disown $!
 }
 
 stack_start_redis() {

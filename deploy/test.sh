@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# Tests deploy/: the nginx config passes `nginx -t`; kernel, limits and systemd files are well-formed; then a real
+# nginx runs the production config (addresses and paths rewritten) in front of two real app instances on loopback
+# and is checked end to end: traffic, access log, real IP, gzip, problem+json refusals (404, 413, 429 by rate and
+# by connections), slow clients cut off, SIGKILL of one instance mid-traffic with exact help counts after, and
+# 502 once no instance is left. Ports 18400-18429. Logs stay in deploy/target/run/ for a failed run.
+set -uo pipefail
+DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$DEPLOY/stack/stack.sh"
+STACK_BASE=18400
+STACK_RUN=$DEPLOY/target/run
+PROBES=$DEPLOY/tests/edge-probes.mjs
+TRAFFIC=$DEPLOY/stack/traffic.mjs
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); printf 'ok   %s\n' "$1"; }
+not_ok() { failed=$((failed + 1)); printf 'FAIL %s\n' "$1"; [ -z "${2:-}" ] || printf '     %s\n' "$2"; }
+# check NAME COMMAND...: passes when COMMAND succeeds; its output is shown only on failure.
+check() {
+    local name=$1 out
+    shift
+    if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$(printf '%s' "$out" | tail -n 15)"; fi
+}
+finish() {
+    stack_stop
+    printf '%d passed, %d failed\n' "$passed" "$failed"
+}
+trap finish EXIT
+
+rm -rf "$STACK_RUN"
+mkdir -p "$STACK_RUN"
+"$DEPLOY/local/need" nginx jq curl systemd prometheus-node-exporter prometheus-nginx-exporter \
+    prometheus-redis-exporter mtail >/dev/null || { not_ok "install packages"; exit 1; }
+
+# ---- static files -------------------------------------------------------------------------------------------
+
+check "nginx -t accepts the production config as shipped" \
+    nginx -t -q -p "$DEPLOY/nginx" -c "$DEPLOY/nginx/nginx.conf" -g 'error_log stderr;'
+
+sysctl_is_sound() {
+    local file=$DEPLOY/sysctl.d/60-jiasu-edge.conf key value prev=""
+    for key in net.core.somaxconn net.ipv4.tcp_max_syn_backlog net.core.netdev_max_backlog fs.file-max \
+        net.ipv4.ip_local_port_range net.ipv4.tcp_tw_reuse; do
+        grep -qE "^$key = " "$file" || { echo "missing $key"; return 1; }
+    done
+    if grep -n 'tw_recycle' "$file" | grep -v '^[0-9]*:#'; then echo "tcp_tw_recycle must not be set"; return 1; fi
+    while IFS= read -r line; do
+        if [[ $line =~ ^([a-z0-9_.]+)\ =\ (.+)$ ]]; then
+            key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
+            [ -e "/proc/sys/${key//.//}" ] || { echo "$key is not a kernel setting here"; return 1; }
+            [[ $value =~ ^[0-9]+( [0-9]+)?$ ]] || { echo "$key: odd value '$value'"; return 1; }
+            [[ $prev == \#* ]] || { echo "$key has no comment saying why"; return 1; }
+        elif [ -n "$line" ] && [[ $line != \#* ]]; then
+            echo "unreadable line: $line"; return 1
+        fi
+        prev=$line
+    done <"$file"
+}
+check "sysctl.d: every required key, each a real kernel setting with a comment, no tcp_tw_recycle" sysctl_is_sound
+
+limits_are_sound() {
+    local file=$DEPLOY/limits/90-jiasu-nofile.conf
+    grep -qE '^\*\s+soft\s+nofile\s+[0-9]+$' "$file" && grep -qE '^\*\s+hard\s+nofile\s+[0-9]+$' "$file" || return 1
+    # A nofile above fs.nr_open makes every login fail.
+    awk -v max="$(cat /proc/sys/fs/nr_open)" '$3 == "nofile" && $4 > max { print "nofile " $4 " > nr_open " max; bad = 1 } END { exit bad }' "$file"
+}
+check "limits: nofile soft and hard, within fs.nr_open" limits_are_sound
+
+systemd_units_verify() {
+    local dir=$STACK_RUN/systemd unit out
+    mkdir -p "$dir"
+    cp -r "$DEPLOY"/systemd/. "$dir/"
+    for unit in nginx prometheus-node-exporter prometheus-nginx-exporter prometheus-redis-exporter mtail; do
+        cp "/lib/systemd/system/$unit.service" "$dir/"
+    done
+    out=$(cd "$dir" && SYSTEMD_UNIT_PATH="$dir:" systemd-analyze verify "$dir"/jiasu@.service "$dir"/nginx.service \
+        "$dir"/prometheus-node-exporter.service "$dir"/prometheus-nginx-exporter.service \
+        "$dir"/prometheus-redis-exporter.service "$dir"/mtail.service 2>&1)
+    [ -z "$out" ] || { echo "$out"; return 1; }
+}
+check "systemd: app unit and the drop-ins for nginx and the exporters pass systemd-analyze verify" systemd_units_verify
+
+mtail_counts_sample() {
+    local out
+    out=$(mtail --one_shot --one_shot_format=prometheus --progs "$DEPLOY/mtail" --logs "$DEPLOY/tests/metrics-sample.log" 2>/dev/null)
+    grep -q 'jiasu_edge_requests_total{method="POST",prog="jiasu-edge.mtail",route="/api/v1/campaigns/{cid}/players/{shareCode}/boosts",status="201"} 2' <<<"$out" &&
+    grep -q 'jiasu_edge_upstream_failures_total{prog="jiasu-edge.mtail",route="/api/v1/campaigns/{cid}/players/{shareCode}/boosts"} 2' <<<"$out" &&
+    grep -q 'jiasu_edge_upstream_retries_total{prog="jiasu-edge.mtail",route="/api/v1/campaigns/{cid}/players/{shareCode}/boosts"} 1' <<<"$out" &&
+    grep -q 'jiasu_edge_request_seconds_bucket{prog="jiasu-edge.mtail",route="/api/v1/session",le="0.025"} 1' <<<"$out" ||
+        { echo "$out" | grep -v '^#'; return 1; }
+}
+check "mtail turns metrics-log lines into request, latency, failure and retry metrics" mtail_counts_sample
+
+# ---- a real nginx in front of two instances ------------------------------------------------------------------
+
+if ! stack_start; then
+    not_ok "stack starts (nginx, 2 instances, Redis, MongoDB stand-in, WeChat stub)" "logs in $STACK_RUN/log"
+    exit 1
+fi
+ok "stack starts (nginx, 2 instances, Redis, MongoDB stand-in, WeChat stub)"
+ACCESS_LOG=$STACK_RUN/log/jiasu-access.json.log
+ADMIN="Authorization: Bearer $STACK_ADMIN_TOKEN"
+
+# nginx flushes its log buffer every second: wait until a marker request shows up in the log.
+log_flushed() {
+    local marker=flush-$RANDOM$RANDOM
+    curl -s -o /dev/null -H "X-Client-Version: $marker" "$STACK_URL/api/v1/campaigns/none"
+    WAIT_SECONDS=10 stack_wait grep -q "\"client_version\":\"$marker\"" "$ACCESS_LOG"
+}
+
+# Problem body check: status, content type and code of an answer saved with curl -D.
+is_problem() { # HEADERS_FILE BODY_FILE STATUS CODE
+    head -n1 "$1" | grep -q " $3 " || { echo "status: $(head -n1 "$1")"; return 1; }
+    grep -qi '^content-type: application/problem+json' "$1" || { echo "content type:"; cat "$1"; return 1; }
+    jq -e --arg code "$4" --argjson status "$3" '.code == $code and .status == $status and (.type | startswith("/problems/")) and .title and .detail' "$2" >/dev/null ||
+        { echo "body: $(cat "$2")"; return 1; }
+}
+
+run_traffic() { # NAME, then traffic.mjs options
+    local name=$1
+    shift
+    node "$TRAFFIC" --url "$STACK_URL" --admin-token "$STACK_ADMIN_TOKEN" --out "$STACK_RUN/$name.json" "$@" 2>"$STACK_RUN/$name.progress"
+}
+
+traffic_flows() {
+    run_traffic smoke --campaign smoke --create-campaign --players 16 --helpers 32 --helps-per-helper 2 \
+        --reads-per-help 1 --concurrency 8 --clients 4 --prefix smoke || { tail -n 5 "$STACK_RUN/smoke.progress"; return 1; }
+    jq -e '.final == {"ACCEPTED": 64}' "$STACK_RUN/smoke.json" >/dev/null || { jq .final "$STACK_RUN/smoke.json"; return 1; }
+    curl -fsS -H "$ADMIN" "$STACK_URL/api/v1/admin/campaigns/smoke/stats" | jq -e '.boosts == 64 and .players == 16' >/dev/null
+}
+check "logins, joins, helps and reads work through nginx (64 helps, 64 counted)" traffic_flows
+
+access_log_is_complete() {
+    log_flushed || return 1
+    jq -e -s 'length > 0' "$ACCESS_LOG" >/dev/null || { echo "the access log is not one JSON object per line"; return 1; }
+    local boost
+    boost=$(grep '"uri":"/api/v1/campaigns/smoke/players/[^"]*/boosts"' "$ACCESS_LOG" | tail -n1)
+    jq -e '.status == 201 and .method == "POST" and (.request_time | type) == "number" and (.body_bytes_sent | type) == "number"
+        and (.upstream_addr | test("^127\\.0\\.0\\.1:[0-9]+$")) and .upstream_status == "201"
+        and (.upstream_response_time | test("^[0-9.]+$")) and (.http_user_agent | test("MicroMessenger"))
+        and .wx_scene != "" and .client_version == "1.4.0" and (.remote_addr | startswith("127.0.0."))' <<<"$boost" >/dev/null ||
+        { echo "$boost"; return 1; }
+    local served
+    served=$(jq -r 'select(.uri | startswith("/api/v1/campaigns/smoke")) | .upstream_addr' "$ACCESS_LOG" | sort -u | grep -c .)
+    [ "$served" -ge 2 ] || { echo "only $served instance(s) served the smoke traffic"; return 1; }
+}
+check "JSON access log: times, upstream address and status, bytes, user agent, scene, version; both instances served" access_log_is_complete
+
+real_ip_from_trusted_proxy_only() {
+    curl -s -o /dev/null --interface 127.0.0.1 -H 'X-Forwarded-For: 203.0.113.7' -H 'X-Client-Version: rip-trusted' "$STACK_URL/api/v1/campaigns/smoke"
+    curl -s -o /dev/null --interface 127.0.0.5 -H 'X-Forwarded-For: 203.0.113.8' -H 'X-Client-Version: rip-spoofed' "$STACK_URL/api/v1/campaigns/smoke"
+    log_flushed || return 1
+    grep '"client_version":"rip-trusted"' "$ACCESS_LOG" | jq -e '.remote_addr == "203.0.113.7"' >/dev/null &&
+    grep '"client_version":"rip-spoofed"' "$ACCESS_LOG" | jq -e '.remote_addr == "127.0.0.5"' >/dev/null ||
+        { grep '"client_version":"rip-' "$ACCESS_LOG"; return 1; }
+}
+check "real IP: X-Forwarded-For believed from the trusted proxy, ignored from anyone else" real_ip_from_trusted_proxy_only
+
+leaderboard_has() { curl -fsS "$STACK_URL/api/v1/campaigns/smoke/leaderboard?limit=100" | jq -e ".entries | length == $1"; }
+gzip_for_json() {
+    local headers=$STACK_RUN/gzip.headers
+    # The leaderboard may be a few seconds stale; wait for all 16 players so the answer is over gzip_min_length.
+    WAIT_SECONDS=15 stack_wait leaderboard_has 16 || return 1
+    curl -s -o "$STACK_RUN/gzip.body" -D "$headers" -H 'Accept-Encoding: gzip' "$STACK_URL/api/v1/campaigns/smoke/leaderboard?limit=100"
+    grep -qi '^content-encoding: gzip' "$headers" && grep -qi '^vary: accept-encoding' "$headers" || { cat "$headers"; return 1; }
+    gzip -dc "$STACK_RUN/gzip.body" | jq -e '.entries | length == 16' >/dev/null
+}
+check "gzip: JSON answers are compressed when the client accepts it" gzip_for_json
+
+not_found_is_problem() {
+    curl -s -D "$STACK_RUN/nf.h" -o "$STACK_RUN/nf.b" "$STACK_URL/index.html" && is_problem "$STACK_RUN/nf.h" "$STACK_RUN/nf.b" 404 NOT_FOUND &&
+    curl -s -D "$STACK_RUN/q.h" -o "$STACK_RUN/q.b" "$STACK_URL/q/metrics" && is_problem "$STACK_RUN/q.h" "$STACK_RUN/q.b" 404 NOT_FOUND &&
+    curl -s -D "$STACK_RUN/st.h" -o "$STACK_RUN/st.b" "$STACK_URL/nginx_status" && is_problem "$STACK_RUN/st.h" "$STACK_RUN/st.b" 404 NOT_FOUND &&
+    curl -fsS "http://127.0.0.1:$STATUS_PORT/nginx_status" | grep -q '^Active connections:'
+}
+check "outside /api/: 404 problem+json (metrics and stub_status not public); stub_status on the local port" not_found_is_problem
+
+body_limits() {
+    head -c 2097152 /dev/zero | tr '\0' 'a' >"$STACK_RUN/2mb.json"
+    curl -s -D "$STACK_RUN/big.h" -o "$STACK_RUN/big.b" -H 'Content-Type: application/json' --data-binary "@$STACK_RUN/2mb.json" \
+        "$STACK_URL/api/v1/session" && is_problem "$STACK_RUN/big.h" "$STACK_RUN/big.b" 413 PAYLOAD_TOO_LARGE || return 1
+    # Just under the limit, nginx passes the body on and the app answers (400 for a body that isn't JSON).
+    head -c 16000 /dev/zero | tr '\0' 'a' >"$STACK_RUN/16k.json"
+    curl -s -D "$STACK_RUN/small.h" -o "$STACK_RUN/small.b" -H 'Content-Type: application/json' --data-binary "@$STACK_RUN/16k.json" \
+        "$STACK_URL/api/v1/session" && is_problem "$STACK_RUN/small.h" "$STACK_RUN/small.b" 400 BAD_REQUEST
+}
+check "a 2 MB body gets 413 problem+json; a 16000-byte body reaches the app" body_limits
+
+# The slow clients take about 10 s each: start them now and judge them after the limit checks.
+node "$PROBES" slow 127.0.0.1 "$NGINX_PORT" 127.0.0.40 header >"$STACK_RUN/slow-header.json" &
+SLOW_HEADER=$!
+node "$PROBES" slow 127.0.0.1 "$NGINX_PORT" 127.0.0.41 body >"$STACK_RUN/slow-body.json" &
+SLOW_BODY=$!
+
+rate_limit_per_ip() {
+    local out
+    out=$(node "$PROBES" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/smoke 400 20) || return 1
+    jq -e '.byStatus["429"] >= 100 and .byStatus["200"] >= 200 and .sample429.type == "application/problem+json"
+        and .sample429.retryAfter == "1" and (.sample429.body | fromjson | .code == "RATE_LIMITED" and .status == 429)' <<<"$out" >/dev/null ||
+        { echo "$out"; return 1; }
+    # Another address is not affected.
+    curl -fsS -o /dev/null --interface 127.0.0.61 "$STACK_URL/api/v1/campaigns/smoke" || { echo "127.0.0.61 was limited too"; return 1; }
+    grep -q 'limiting requests, excess: .* by zone "api_per_ip", client: 127.0.0.60' "$STACK_RUN/log/error.log"
+}
+check "limit_req: a burst of 400 from one address gets 429 RATE_LIMITED problem+json; other addresses pass" rate_limit_per_ip
+
+connection_limit_per_ip() {
+    local out
+    out=$(node "$PROBES" hold 127.0.0.1 "$NGINX_PORT" 127.0.0.70 200) || return 1
+    jq -e '.held == 200 and .extra.status == 429 and (.extra.body | fromjson | .code == "RATE_LIMITED")' <<<"$out" >/dev/null || { echo "$out"; return 1; }
+    grep -q 'limiting connections by zone "api_conn_per_ip", client: 127.0.0.70' "$STACK_RUN/log/error.log"
+}
+check "limit_conn: with 200 requests open from one address, the next gets 429 problem+json" connection_limit_per_ip
+
+cut_off_within_timeout() { # RESULT_FILE
+    jq -e '.how != "still-open" and .seconds >= 9 and .seconds <= 14 and (.received | test("^HTTP/1.1 [0-9]+") | not)' "$1" >/dev/null || { cat "$1"; return 1; }
+}
+wait "$SLOW_HEADER" "$SLOW_BODY"
+check "slow client: a header sent a byte a second is cut off after about 10 s" cut_off_within_timeout "$STACK_RUN/slow-header.json"
+check "slow client: a body that stalls is cut off after about 10 s" cut_off_within_timeout "$STACK_RUN/slow-body.json"
+
+# ---- SIGKILL one instance in the middle of the helps -----------------------------------------------------------
+
+KILL_HELPS=360
+run_traffic kill --campaign kill --create-campaign --players 20 --helpers 120 --helps-per-helper 3 \
+    --concurrency 16 --clients 12 --prefix kill --retry-for 60 &
+TRAFFIC_PID=$!
+VICTIM=${APP_PORTS[0]} SURVIVOR=${APP_PORTS[1]}
+victim_pid_var=APP_PID_$VICTIM
+helps_done() { [ "$(tail -n1 "$STACK_RUN/kill.progress" | sed -n 's/^progress helps=\([0-9]*\)\/.*/\1/p')" -ge "$1" ] 2>/dev/null; }
+WAIT_SECONDS=120 stack_wait helps_done 80
+KILLED_AT=$(date +%s.%N)
+kill -9 "${!victim_pid_var}"
+printf '     killed instance :%s (pid %s) after %s helps\n' "$VICTIM" "${!victim_pid_var}" "$(tail -n1 "$STACK_RUN/kill.progress")"
+wait "$TRAFFIC_PID"
+TRAFFIC_RC=$?
+log_flushed
+
+every_help_answered() {
+    [ "$TRAFFIC_RC" -eq 0 ] || { tail -n 5 "$STACK_RUN/kill.progress"; return 1; }
+    # Each helper helps distinct players and no one reaches the goal, so every help must end accepted, or as
+    # "already boosted" when the first attempt was applied but its answer died with the instance.
+    jq -e --argjson n "$KILL_HELPS" '.helps == $n and ((.final | keys) - ["ACCEPTED", "ALREADY_BOOSTED"] == [])
+        and ((.final | add) == $n)' "$STACK_RUN/kill.json" >/dev/null || { jq -c '.final, .retriedAnswers' "$STACK_RUN/kill.json"; return 1; }
+}
+check "SIGKILL mid-traffic: every one of $KILL_HELPS helps ends accepted (retried with its Idempotency-Key)" every_help_answered
+
+exact_counts() {
+    local stats
+    stats=$(curl -fsS -H "$ADMIN" "$STACK_URL/api/v1/admin/campaigns/kill/stats") || return 1
+    jq -e --argjson n "$KILL_HELPS" '.boosts == $n and .helpers == 120 and .players == 20' <<<"$stats" >/dev/null || { echo "$stats"; return 1; }
+}
+check "SIGKILL mid-traffic: the server counts exactly $KILL_HELPS helps (none lost, none twice)" exact_counts
+
+survivor_took_over() {
+    local after
+    after=$(jq -c --argjson t "$KILLED_AT" 'select(.msec > $t + 1 and .upstream_addr != "")
+        | {addr: (.upstream_addr | split(", ") | last), status}' "$ACCESS_LOG")
+    [ -n "$after" ] || { echo "no proxied requests after the kill"; return 1; }
+    if grep -v "\"127.0.0.1:$SURVIVOR\"" <<<"$after" | grep -q .; then echo "answered by another instance after the kill:"; grep -v ":$SURVIVOR" <<<"$after" | head -3; return 1; fi
+    grep -q '"status":201' <<<"$after" || { echo "no help accepted after the kill"; return 1; }
+    curl -fsS -o /dev/null "http://127.0.0.1:$SURVIVOR/q/health/ready"
+}
+check "SIGKILL mid-traffic: the other instance answers everything after the kill" survivor_took_over
+
+refused_requests_retried() {
+    jq -e -s --arg dead "127.0.0.1:$VICTIM" --arg alive "127.0.0.1:$SURVIVOR" '
+        map(select(.upstream_addr == ($dead + ", " + $alive) and (.upstream_status | startswith("502, ")))) | length >= 1' "$ACCESS_LOG" >/dev/null ||
+        { grep ', 127.0.0.1' "$ACCESS_LOG" | head -3; return 1; }
+}
+check "SIGKILL mid-traffic: requests refused by the dead instance were passed to the other one" refused_requests_retried
+
+survivor_pid_var=APP_PID_$SURVIVOR
+kill -9 "${!survivor_pid_var}"
+no_instance_left() {
+    curl -s -D "$STACK_RUN/none.h" -o "$STACK_RUN/none.b" "$STACK_URL/api/v1/campaigns/kill" &&
+        is_problem "$STACK_RUN/none.h" "$STACK_RUN/none.b" 502 UNAVAILABLE && grep -qi '^retry-after: ' "$STACK_RUN/none.h"
+}
+check "no instance left: 502 problem+json UNAVAILABLE with Retry-After" no_instance_left
+
+[ "$failed" -eq 0 ]
