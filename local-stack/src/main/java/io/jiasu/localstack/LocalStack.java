@@ -49,13 +49,20 @@ public final class LocalStack {
 
         // mongo-java-server logs every client connection at INFO; the side process should only speak when wrong.
         MONGO_SERVER_LOG.setLevel(Level.WARNING);
-        MongoStandIn mongo = MongoStandIn.start(mongoPort);
+        MongoStandIn mongo;
         WechatStub stub;
+        try {
+            mongo = MongoStandIn.start(mongoPort);
+        } catch (RuntimeException e) {
+            exitOnStartFailure(e);
+            return;
+        }
         try {
             stub = WechatStub.start(wechat.build());
         } catch (RuntimeException e) {
             mongo.close();
-            throw e;
+            exitOnStartFailure(e);
+            return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,5 +73,10 @@ public final class LocalStack {
         System.out.println("mongo ready on 127.0.0.1:" + mongo.port());
         System.out.println("wechat stub ready on " + stub.baseUrl());
         stopped.await();
+    }
+
+    private static void exitOnStartFailure(RuntimeException e) {
+        System.err.println("local-stack: " + e.getMessage() + ": " + e.getCause());
+        System.exit(1);
     }
 }

@@ -18,7 +18,13 @@ public final class MongoStandIn implements AutoCloseable {
     /** Starts listening on the port (0 picks a free one). */
     public static MongoStandIn start(int port) {
         MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", port);
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (Exception e) {
+            // bind throws BindException undeclared; without a shutdown its event loop threads keep the JVM alive.
+            server.shutdownNow();
+            throw new IllegalStateException("MongoDB stand-in could not listen on port " + port, e);
+        }
         return new MongoStandIn(server);
     }
 

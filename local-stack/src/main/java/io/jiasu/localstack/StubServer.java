@@ -40,6 +40,15 @@ final class StubServer implements AutoCloseable {
     }
 
     record Route(String method, boolean needsToken, Endpoint endpoint) {
+        /** A path anyone may call, like WeChat's token and login endpoints. */
+        static Route open(String method, Endpoint endpoint) {
+            return new Route(method, false, endpoint);
+        }
+
+        /** A path that needs an {@code access_token} the stub issued. */
+        static Route withToken(String method, Endpoint endpoint) {
+            return new Route(method, true, endpoint);
+        }
     }
 
     static {
@@ -91,14 +100,16 @@ final class StubServer implements AutoCloseable {
                 journal.called(path);
             }
             Route route = routes.get(path);
-            send(exchange, route == null ? WechatError.INVALID_URL.response() : answer(route, exchange, path));
-        } catch (RuntimeException | IOException e) {
+            send(exchange, route == null ? WechatError.INVALID_URL.response() : answer(route, exchange));
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "WeChat stub failed to answer " + path, e);
+            sendLater(exchange, WechatError.SYSTEM_BUSY.response());
+        } catch (IOException e) {
             exchange.close();
         }
     }
 
-    private StubResponse answer(Route route, HttpExchange exchange, String path) throws IOException {
+    private StubResponse answer(Route route, HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         if (!route.method().equals(method)) {
             return "GET".equals(route.method()) ? WechatError.REQUIRE_GET.response() : WechatError.REQUIRE_POST.response();
@@ -120,7 +131,7 @@ final class StubServer implements AutoCloseable {
         if (!body.isObject()) {
             return WechatError.DATA_FORMAT_ERROR.response();
         }
-        return route.endpoint().answer(new StubRequest(method, path, query, body));
+        return route.endpoint().answer(new StubRequest(query, body));
     }
 
     private void send(HttpExchange exchange, StubResponse response) throws IOException {
@@ -148,8 +159,8 @@ final class StubServer implements AutoCloseable {
     private void sendLater(HttpExchange exchange, StubResponse response) {
         try {
             send(exchange, response);
-        } catch (IOException e) {
-            // The caller gave up waiting (that is what a slow answer tests); nothing is left to answer.
+        } catch (IOException | RuntimeException e) {
+            // The caller went away (a timeout is what a slow answer tests) or headers were already sent.
             exchange.close();
         }
     }

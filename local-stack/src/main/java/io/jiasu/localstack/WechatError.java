@@ -43,8 +43,4 @@ enum WechatError {
         ObjectNode body = Json.object().put("errcode", code).put("errmsg", detailedMessage);
         return new StubResponse.JsonBody(this == INVALID_URL ? 404 : 200, body);
     }
-
-    String message() {
-        return message;
-    }
 }

@@ -122,16 +122,16 @@ public final class WechatStub implements AutoCloseable {
         StubControlEndpoints control = new StubControlEndpoints(journal);
         // jscode2session needs no access token at WeChat; WxJava sends one anyway, which WeChat ignores.
         Map<String, StubServer.Route> routes = Map.of(
-                "/cgi-bin/token", new StubServer.Route("GET", false, token::token),
-                "/cgi-bin/stable_token", new StubServer.Route("POST", false, token::stableToken),
-                "/sns/jscode2session", new StubServer.Route("GET", false, login::jscode2session),
-                "/wxa/business/getuserphonenumber", new StubServer.Route("POST", true, login::phoneNumber),
-                "/wxa/getwxacodeunlimit", new StubServer.Route("POST", true, wxaCode::create),
-                "/cgi-bin/message/subscribe/send", new StubServer.Route("POST", true, subscribe::send),
-                "/wxa/msg_sec_check", new StubServer.Route("POST", true, security::check),
-                "/stub/calls", new StubServer.Route("GET", false, control::calls),
-                "/stub/subscribe-messages", new StubServer.Route("GET", false, control::subscribeMessages),
-                "/stub/reset", new StubServer.Route("POST", false, control::reset));
+                "/cgi-bin/token", StubServer.Route.open("GET", token::token),
+                "/cgi-bin/stable_token", StubServer.Route.open("POST", token::stableToken),
+                "/sns/jscode2session", StubServer.Route.open("GET", login::jscode2session),
+                "/wxa/business/getuserphonenumber", StubServer.Route.withToken("POST", login::phoneNumber),
+                "/wxa/getwxacodeunlimit", StubServer.Route.withToken("POST", wxaCode::create),
+                "/cgi-bin/message/subscribe/send", StubServer.Route.withToken("POST", subscribe::send),
+                "/wxa/msg_sec_check", StubServer.Route.withToken("POST", security::check),
+                "/stub/calls", StubServer.Route.open("GET", control::calls),
+                "/stub/subscribe-messages", StubServer.Route.open("GET", control::subscribeMessages),
+                "/stub/reset", StubServer.Route.open("POST", control::reset));
         try {
             return new WechatStub(journal, new StubServer(options.port(), routes, tokens, journal));
         } catch (IOException e) {

@@ -27,8 +27,13 @@ final class WxaCodeEndpoint {
         JsonNode body = request.body();
         int width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, body.path("width").asInt(DEFAULT_WIDTH)));
         JsonNode line = body.path("line_color");
-        Color color = new Color(line.path("r").asInt(0), line.path("g").asInt(0), line.path("b").asInt(0));
+        Color color = new Color(channel(line, "r"), channel(line, "g"), channel(line, "b"));
         boolean transparent = body.path("is_hyaline").asBoolean(false);
         return new StubResponse.Png(WxaCodeImage.render(scene, page, width, color, transparent));
+    }
+
+    /** WxJava sends colour channels as strings ({@code "r": "0"}); WeChat accepts numbers too. */
+    private static int channel(JsonNode lineColor, String name) {
+        return Math.max(0, Math.min(255, lineColor.path(name).asInt(0)));
     }
 }

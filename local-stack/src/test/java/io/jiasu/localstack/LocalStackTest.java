@@ -10,6 +10,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,6 +90,16 @@ class LocalStackTest {
 
         assertTrue(stack.waitFor(15, TimeUnit.SECONDS));
         assertEquals(2, stack.exitValue());
+    }
+
+    @Test
+    void aTakenPortEndsTheProcessWithOneInsteadOfHanging() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process stack = launch("--mongo-port", String.valueOf(taken.getLocalPort()), "--wechat-port", "0");
+
+            assertTrue(stack.waitFor(15, TimeUnit.SECONDS));
+            assertEquals(1, stack.exitValue());
+        }
     }
 
     private static void assertRefused(int port) {
