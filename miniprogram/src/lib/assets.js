@@ -12,10 +12,11 @@ const ASSET = {
 }
 
 /**
- * @param {{request: Function}} wxApi
+ * @param {WechatMiniprogram.Wx} wxApi
  * @param {string} cdnBase
+ * @param {Record<string, string>} headers sent with the manifest request (the launch headers)
  */
-function createAssets(wxApi, cdnBase) {
+function createAssets(wxApi, cdnBase, headers) {
   let manifest = null
 
   function load() {
@@ -23,6 +24,7 @@ function createAssets(wxApi, cdnBase) {
       manifest = new Promise((resolve, reject) => {
         wxApi.request({
           url: `${cdnBase}/manifest.json`,
+          header: headers,
           success: (res) => (res.statusCode === 200 ? resolve(res.data) : reject(new Error(`manifest ${res.statusCode}`))),
           fail: (err) => reject(new Error(err.errMsg)),
         })

@@ -23,6 +23,17 @@ function errorFrom(statusCode, body) {
   return new ApiError(code, statusCode, problem)
 }
 
+/**
+ * The headers every request of the mini-program carries, to the API and the CDN alike: the launch scene
+ * (group card, single chat, scanned code...) and the build's version, for the access-log analytics.
+ */
+function launchHeaders(wxApi, clientVersion) {
+  return {
+    'X-WX-Scene': String(wxApi.getLaunchOptionsSync().scene),
+    'X-Client-Version': clientVersion,
+  }
+}
+
 /** Turns a callback-style wx API (success/fail) into a promise; `fail` means no answer at all. */
 function call(wxFunction, options) {
   return new Promise((resolve, reject) => {
@@ -50,12 +61,8 @@ function createClient({ wx: wxApi, apiBase, clientVersion }) {
   }
 
   function baseHeaders(token) {
-    const launch = wxApi.getLaunchOptionsSync()
-    const headers = {
-      'Content-Type': 'application/json',
-      'X-WX-Scene': String(launch.scene),
-      'X-Client-Version': clientVersion,
-    }
+    /** @type {Record<string, string>} */
+    const headers = { 'Content-Type': 'application/json', ...launchHeaders(wxApi, clientVersion) }
     if (token) headers.Authorization = `Bearer ${token}`
     return headers
   }
@@ -136,4 +143,4 @@ function createClient({ wx: wxApi, apiBase, clientVersion }) {
   return { request, download, login }
 }
 
-module.exports = { TOKEN_KEY, createClient }
+module.exports = { TOKEN_KEY, createClient, launchHeaders }

@@ -1,6 +1,6 @@
 // Builds the app's request layer, API and asset lookup once, from the running build's config.
 const { currentConfig } = require('./config')
-const { createClient } = require('./client')
+const { createClient, launchHeaders } = require('./client')
 const { createApi } = require('./api')
 const { createAssets } = require('./assets')
 
@@ -8,7 +8,7 @@ const { createAssets } = require('./assets')
 function createServices(wxApi) {
   const config = currentConfig(wxApi)
   const client = createClient({ wx: wxApi, apiBase: config.apiBase, clientVersion: config.clientVersion })
-  return { config, api: createApi(client), assets: createAssets(wxApi, config.cdnBase) }
+  return { config, api: createApi(client), assets: createAssets(wxApi, config.cdnBase, launchHeaders(wxApi, config.clientVersion)) }
 }
 
 module.exports = { createServices }

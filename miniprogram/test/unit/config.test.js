@@ -25,18 +25,19 @@ test('a build WeChat gives no version falls back to the committed one, and an un
 test('asset URLs come from the manifest, which is loaded once', async () => {
   const { wx, route, sent } = createFakeWx()
   route('GET https://cdn.test/manifest.json', { status: 200, body: { 'share-card.png': '/a/share-card.abc.png' } })
-  const assets = createAssets(wx, 'https://cdn.test')
+  const assets = createAssets(wx, 'https://cdn.test', { 'X-WX-Scene': '1047', 'X-Client-Version': '1.0.0' })
   await expect(assets.url('share-card.png')).resolves.toBe('https://cdn.test/a/share-card.abc.png')
   await expect(assets.url('share-card.png')).resolves.toBe('https://cdn.test/a/share-card.abc.png')
   await expect(assets.url('nope.png')).rejects.toThrow('nope.png')
   expect(sent).toHaveLength(1)
+  expect(sent[0].header).toEqual({ 'X-WX-Scene': '1047', 'X-Client-Version': '1.0.0' })
 })
 
 test('a failed manifest load is tried again on the next call', async () => {
   const { wx, route, sent } = createFakeWx()
   let up = false
   route('GET https://cdn.test/manifest.json', () => (up ? { status: 200, body: { 'a.png': '/a/a.1.png' } } : 'offline'))
-  const assets = createAssets(wx, 'https://cdn.test')
+  const assets = createAssets(wx, 'https://cdn.test', {})
   await expect(assets.url('a.png')).rejects.toThrow()
   up = true
   await expect(assets.url('a.png')).resolves.toBe('https://cdn.test/a/a.1.png')
