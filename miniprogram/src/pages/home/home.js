@@ -1,5 +1,5 @@
 // The campaign home: title, rules and schedule, the countdown before the start, and the player's own run.
-const loadable = require('../../behaviors/loadable')
+const campaignPage = require('../../behaviors/campaign-page')
 const { DEFAULT_CAMPAIGN_ID, SUBSCRIBE_TEMPLATE_IDS } = require('../../lib/config')
 const { messageFor } = require('../../lib/errors')
 const { describeSchedule, formatCountdown } = require('../../lib/display')
@@ -9,12 +9,12 @@ const { ASSET } = require('../../lib/assets')
 const ARTWORK = { runner: ASSET.runner, flag: ASSET.flag, shareCard: ASSET.shareCard, iconHelpers: ASSET.iconHelpers, iconRank: ASSET.iconRank, iconTrophy: ASSET.iconTrophy }
 
 Component({
-  behaviors: [loadable],
+  behaviors: [campaignPage],
   options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
-  data: { cid: '', campaign: null, rules: [], countdown: '', player: null, joining: false, offerSubscribe: false, assets: { runner: '', flag: '', shareCard: '', iconHelpers: '', iconRank: '', iconTrophy: '' }, _countdownTimer: 0 },
+  data: { campaign: null, rules: [], countdown: '', player: null, joining: false, offerSubscribe: false, assets: { runner: '', flag: '', shareCard: '', iconHelpers: '', iconRank: '', iconTrophy: '' }, _countdownTimer: 0 },
   methods: {
     onLoad(query) {
-      this.setData({ cid: query.cid || DEFAULT_CAMPAIGN_ID })
+      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
       enableShareMenu(wx)
       this.loadAssets()
       this.reload()
@@ -34,7 +34,7 @@ Component({
     reload() {
       const { api } = getApp().services
       return this.runLoad(async () => {
-        const campaign = await api.campaign(this.data.cid)
+        const campaign = await api.campaign(this.data._cid)
         const player = campaign.status === 'UPCOMING' ? null : await this.loadPlayer()
         this.setData({ campaign, player, rules: describeSchedule(campaign.schedule) })
         this.startCountdown()
@@ -44,7 +44,7 @@ Component({
     /** The caller's run, or null when they have not joined yet (404). */
     async loadPlayer() {
       try {
-        return await getApp().services.api.me(this.data.cid)
+        return await getApp().services.api.me(this.data._cid)
       } catch (err) {
         if (err.code === 'NOT_FOUND') return null
         throw err
@@ -79,7 +79,7 @@ Component({
       if (this.data.joining) return
       this.setData({ joining: true })
       try {
-        const { joined } = await getApp().services.api.join(this.data.cid)
+        const { joined } = await getApp().services.api.join(this.data._cid)
         this.setData({ player: await this.loadPlayer(), offerSubscribe: joined })
       } catch (err) {
         wx.showToast({ title: messageFor(err.code), icon: 'none' })
@@ -97,14 +97,14 @@ Component({
     },
 
     openPoster() {
-      wx.navigateTo({ url: `/pages/poster/poster?cid=${this.data.cid}` })
+      wx.navigateTo({ url: `/pages/poster/poster?cid=${this.data._cid}` })
     },
     openClaim() {
-      wx.navigateTo({ url: `/pages/claim/claim?cid=${this.data.cid}` })
+      wx.navigateTo({ url: `/pages/claim/claim?cid=${this.data._cid}` })
     },
 
     onShareAppMessage() {
-      const { player, cid, assets } = this.data
+      const { player, _cid: cid, assets } = this.data
       if (!player) return { title: this.data.campaign ? this.data.campaign.title : '加速奔向终点', path: `/pages/home/home?cid=${cid}` }
       return shareMessage({ cid, shareCode: player.shareCode, friendsNeeded: player.friendsNeeded, imageUrl: assets.shareCard })
     },

@@ -1,13 +1,13 @@
 // The share landing page: whose run it is, their progress, the "帮TA加速" button, what the tap did, and an
 // invitation to join. Opened from a share card (`cid`, `code`) or a scanned mini-program code (`scene`).
-const loadable = require('../../behaviors/loadable')
+const campaignPage = require('../../behaviors/campaign-page')
 const { messageFor } = require('../../lib/errors')
 const { newIdempotencyKey } = require('../../lib/api')
 const { landingPath, runFromQuery } = require('../../lib/share')
 const { ASSET } = require('../../lib/assets')
 
 Component({
-  behaviors: [loadable],
+  behaviors: [campaignPage],
   options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
   data: { _target: null, _idempotencyKey: '', campaign: null, run: null, result: null, helpError: null, helping: false, assets: { runner: '', flag: '' } },
   methods: {

@@ -1,18 +1,13 @@
 // The leaderboard: the top players by progress, refreshed on pull-down (the server allows seconds of staleness).
-const loadable = require('../../behaviors/loadable')
-const { DEFAULT_CAMPAIGN_ID } = require('../../lib/config')
+const campaignPage = require('../../behaviors/campaign-page')
 
 const SHOWN = 50
 
 Component({
-  behaviors: [loadable],
+  behaviors: [campaignPage],
   options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
-  data: { _cid: '', entries: [] },
+  data: { entries: [] },
   methods: {
-    onLoad(query) {
-      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
-      this.reload()
-    },
     async onPullDownRefresh() {
       await this.reload()
       wx.stopPullDownRefresh()

@@ -1,7 +1,6 @@
 // The poster: the CDN's poster background with this player's mini-program code (its scene opens their landing
 // page), flattened on a canvas and saved to the album for sharing in Moments or in print.
-const loadable = require('../../behaviors/loadable')
-const { DEFAULT_CAMPAIGN_ID } = require('../../lib/config')
+const campaignPage = require('../../behaviors/campaign-page')
 const { ASSET } = require('../../lib/assets')
 
 /** Poster size in canvas pixels, and where the code goes: the same layout as the WXSS at 750 px wide. */
@@ -17,14 +16,10 @@ function loadImage(canvas, src) {
 }
 
 Component({
-  behaviors: [loadable],
+  behaviors: [campaignPage],
   options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
-  data: { _cid: '', backgroundUrl: '', codePath: '', saving: false },
+  data: { backgroundUrl: '', codePath: '', saving: false },
   methods: {
-    onLoad(query) {
-      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
-      this.reload()
-    },
 
     reload() {
       const { api, assets } = getApp().services
