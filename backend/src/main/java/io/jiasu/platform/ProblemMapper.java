@@ -1,6 +1,7 @@
 package io.jiasu.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -34,8 +35,8 @@ class ProblemMapper {
         return answer(Problem.of(403, "FORBIDDEN", "Forbidden", "You may not do this."), request);
     }
 
-    @ServerExceptionMapper
-    public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadable(HttpServerRequest request) {
         return answer(Problem.of(400, "BAD_REQUEST", "Bad request", "The body is not the JSON this endpoint takes."), request);
     }
 

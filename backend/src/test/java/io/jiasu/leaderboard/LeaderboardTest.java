@@ -1,0 +1,79 @@
+package io.jiasu.leaderboard;
+
+import static io.jiasu.Fixtures.created;
+import static io.jiasu.Fixtures.help;
+import static io.jiasu.Fixtures.join;
+import static io.jiasu.Fixtures.liveCampaign;
+import static io.jiasu.Fixtures.login;
+import static io.jiasu.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jiasu.JiasuTestStack;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
+class LeaderboardTest {
+
+    @Test
+    void highestProgressFirstAndTiesGoToWhoeverGotThereFirst() {
+        String cid = created(liveCampaign());
+        String early = login(unique("early"));
+        String late = login(unique("late"));
+        String leader = login(unique("leader"));
+        String idle = login(unique("idle"));
+        String earlyCode = join(early, cid);
+        String lateCode = join(late, cid);
+        String leaderCode = join(leader, cid);
+        join(idle, cid);
+        named(early, "先到");
+        named(late, "后到");
+        named(leader, "领先");
+
+        help(login(unique("h")), cid, earlyCode).then().statusCode(201);
+        help(login(unique("h")), cid, lateCode).then().statusCode(201);
+        help(login(unique("h")), cid, leaderCode).then().statusCode(201);
+        help(login(unique("h")), cid, leaderCode).then().statusCode(201);
+
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            JsonPath board = given().get("/api/v1/campaigns/" + cid + "/leaderboard").jsonPath();
+            assertEquals(List.of("领先", "先到", "后到", "微信用户"), board.getList("entries.nickname"));
+            assertEquals(List.of(400, 200, 200, 0), board.getList("entries.progress"));
+            assertEquals(List.of(1, 2, 3, 4), board.getList("entries.rank"));
+        });
+        assertEquals(3, given().auth().oauth2(late).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath().getInt("rank"));
+        assertEquals(2, given().queryParam("limit", 2).get("/api/v1/campaigns/" + cid + "/leaderboard").jsonPath().getList("entries").size());
+    }
+
+    @Test
+    void aLostLeaderboardIsRebuiltFromTheRecord() {
+        String cid = created(liveCampaign());
+        String first = login(unique("a"));
+        String second = login(unique("b"));
+        String firstCode = join(first, cid);
+        join(second, cid);
+        help(login(unique("h")), cid, firstCode).then().statusCode(201);
+
+        assertEquals(":1", JiasuTestStack.redis().command("DEL jiasu:lb:" + cid), "Redis loses the board");
+
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            JsonPath board = given().get("/api/v1/campaigns/" + cid + "/leaderboard").jsonPath();
+            assertEquals(List.of(200, 0), board.getList("entries.progress"));
+        });
+        assertEquals(":1", JiasuTestStack.redis().command("EXISTS jiasu:lb:" + cid));
+        assertEquals(1, given().auth().oauth2(first).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath().getInt("rank"));
+    }
+
+    private static void named(String token, String nickname) {
+        given().auth().oauth2(token).contentType("application/json").body("{\"nickname\":\"" + nickname + "\"}")
+                .patch("/api/v1/me").then().statusCode(200);
+    }
+}
