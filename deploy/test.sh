@@ -37,7 +37,7 @@ sysctl_is_sound() {
     done
     if grep -n 'tw_recycle' "$file" | grep -v '^[0-9]*:#'; then echo "tcp_tw_recycle must not be set"; return 1; fi
     while IFS= read -r line; do
-        if [[ $line =~ ^([a-z0-9_.]+)\ =\ (.+)$ ]]; then
+        if [[ $line =~ ^([a-z0-9_.-]+)\ =\ (.+)$ ]]; then
             key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
             [ -e "/proc/sys/${key//.//}" ] || { echo "$key is not a kernel setting here"; return 1; }
             [[ $value =~ ^[0-9]+( [0-9]+)?$ ]] || { echo "$key: odd value '$value'"; return 1; }
@@ -186,15 +186,18 @@ SLOW_BODY=$!
 
 rate_limit_per_ip() {
     local out
-    out=$(node "$PROBES" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/smoke 400 20) || return 1
-    jq -e '.byStatus["429"] >= 100 and .byStatus["200"] >= 200 and .sample429.type == "application/problem+json"
+    # 150 requests in flight at a time beat 100 r/s even if the app takes a second per answer (this box is
+    # shared), and stay under the 200-connection limit, so every 429 here comes from limit_req.
+    out=$(node "$PROBES" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/smoke 600 150) || return 1
+    jq -e '.byStatus["429"] >= 50 and .byStatus["200"] >= 200 and .sample429.type == "application/problem+json"
         and .sample429.retryAfter == "1" and (.sample429.body | fromjson | .code == "RATE_LIMITED" and .status == 429)' <<<"$out" >/dev/null ||
         { echo "$out"; return 1; }
     # Another address is not affected.
     curl -fsS -o /dev/null --interface 127.0.0.61 "$STACK_URL/api/v1/campaigns/smoke" || { echo "127.0.0.61 was limited too"; return 1; }
-    grep -q 'limiting requests, excess: .* by zone "api_per_ip", client: 127.0.0.60' "$STACK_RUN/log/error.log"
+    grep -q 'limiting requests, excess: .* by zone "api_per_ip", client: 127.0.0.60' "$STACK_RUN/log/error.log" &&
+        ! grep -q 'limiting connections .* client: 127.0.0.60' "$STACK_RUN/log/error.log"
 }
-check "limit_req: a burst of 400 from one address gets 429 RATE_LIMITED problem+json; other addresses pass" rate_limit_per_ip
+check "limit_req: a burst of 600 from one address gets 429 RATE_LIMITED problem+json; other addresses pass" rate_limit_per_ip
 
 connection_limit_per_ip() {
     local out
