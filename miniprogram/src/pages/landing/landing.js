@@ -59,7 +59,7 @@ Component({
           'run.finishedAt': result.finished ? new Date().toISOString() : this.data.run.finishedAt,
         })
       } catch (err) {
-        this.setData({ _idempotencyKey: err.retryable ? this.data._idempotencyKey : '', helpError: { code: err.code, message: messageFor(err.code), retryable: Boolean(err.retryable) } })
+        this.setData({ _idempotencyKey: err.retryable ? this.data._idempotencyKey : '', helpError: { message: messageFor(err.code), retryable: Boolean(err.retryable) } })
         this.applyRefusal(err.code)
       }
       this.setData({ helping: false })
