@@ -19,6 +19,8 @@ const NOWHERE = 'http://127.0.0.1:18199'
 async function main() {
   ci.proxy(NOWHERE)
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jiasu-ci-'))
+  // miniprogram-ci leaves a cache folder named by a hash in the working directory: keep it in the temp folder.
+  process.chdir(work)
   try {
     const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 })
     const keyPath = path.join(work, 'dummy.key')
@@ -37,6 +39,7 @@ async function main() {
     if (missing.length > 0) throw new Error(`pages missing from the compiled package: ${missing.join(', ')}`)
     console.log(`miniprogram-ci: all ${pages.length} pages compiled`)
   } finally {
+    process.chdir(PROJECT)
     fs.rmSync(work, { recursive: true, force: true })
   }
 }
