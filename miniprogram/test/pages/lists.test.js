@@ -70,3 +70,28 @@ test('a poster whose code cannot be made offers a retry', async () => {
   expect(page.dom.textContent).toContain(MESSAGES.WX_UNAVAILABLE)
   expect(page.querySelector('#error').querySelector('.retry')).toBeTruthy()
 })
+
+test('saving the poster draws the background, then the code in its disc, and saves the canvas', async () => {
+  const { page } = open('poster', {
+    'GET http://127.0.0.1:18180/manifest.json': MANIFEST,
+    [`GET /api/v1/campaigns/${CID}/players/me/wxacode`]: { status: 200 },
+  })
+  await until(() => page.data.codePath, 'the code')
+  const drawn = []
+  const canvas = {
+    getContext: () => ({ drawImage: (image, ...box) => drawn.push([image.src, ...box]) }),
+    createImage: () => {
+      const image = {}
+      Object.defineProperty(image, 'src', { set(src) { this.loaded = src; setTimeout(() => image.onload(), 0) }, get() { return this.loaded } })
+      return image
+    },
+  }
+  global.wx.canvasToTempFilePath = jest.fn(async () => ({ tempFilePath: 'wxfile://tmp/poster.png' }))
+  await expect(page.instance.draw(canvas)).resolves.toBe('wxfile://tmp/poster.png')
+  expect([canvas.width, canvas.height]).toEqual([750, 1200])
+  expect(drawn).toEqual([
+    ['http://127.0.0.1:18180/a/poster-bg.0123456789ab.png', 0, 0, 750, 1200],
+    ['wxfile://tmp/code.png', 250, 800, 250, 250],
+  ])
+  expect(global.wx.canvasToTempFilePath).toHaveBeenCalledWith({ canvas })
+})
