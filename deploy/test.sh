@@ -186,18 +186,18 @@ SLOW_BODY=$!
 
 rate_limit_per_ip() {
     local out
-    # 150 requests in flight at a time beat 100 r/s even if the app takes a second per answer (this box is
-    # shared), and stay under the 200-connection limit, so every 429 here comes from limit_req.
-    out=$(node "$PROBES" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/smoke 600 150) || return 1
-    jq -e '.byStatus["429"] >= 50 and .byStatus["200"] >= 200 and .sample429.type == "application/problem+json"
+    # All 400 at once, each on its own connection: limit_req lets about 1 + burst (200) through and refuses the
+    # rest however slowly the app answers on this shared box (a closed loop would be paced by the app instead).
+    # When the app is slow, limit_conn (200 in flight) refuses some of them too; both answer the same 429.
+    out=$(node "$PROBES" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/smoke 400 400) || return 1
+    jq -e '.byStatus["429"] >= 100 and .byStatus["200"] >= 150 and .sample429.type == "application/problem+json"
         and .sample429.retryAfter == "1" and (.sample429.body | fromjson | .code == "RATE_LIMITED" and .status == 429)' <<<"$out" >/dev/null ||
         { echo "$out"; return 1; }
     # Another address is not affected.
     curl -fsS -o /dev/null --interface 127.0.0.61 "$STACK_URL/api/v1/campaigns/smoke" || { echo "127.0.0.61 was limited too"; return 1; }
-    grep -q 'limiting requests, excess: .* by zone "api_per_ip", client: 127.0.0.60' "$STACK_RUN/log/error.log" &&
-        ! grep -q 'limiting connections .* client: 127.0.0.60' "$STACK_RUN/log/error.log"
+    grep -q 'limiting requests, excess: .* by zone "api_per_ip", client: 127.0.0.60' "$STACK_RUN/log/error.log"
 }
-check "limit_req: a burst of 600 from one address gets 429 RATE_LIMITED problem+json; other addresses pass" rate_limit_per_ip
+check "limit_req: a burst of 400 from one address gets 429 RATE_LIMITED problem+json; other addresses pass" rate_limit_per_ip
 
 connection_limit_per_ip() {
     local out
@@ -224,8 +224,12 @@ VICTIM=${APP_PORTS[0]} SURVIVOR=${APP_PORTS[1]}
 victim_pid_var=APP_PID_$VICTIM
 helps_done() { [ "$(tail -n1 "$STACK_RUN/kill.progress" | sed -n 's/^progress helps=\([0-9]*\)\/.*/\1/p')" -ge "$1" ] 2>/dev/null; }
 WAIT_SECONDS=120 stack_wait helps_done 80
-KILLED_AT=$(date +%s.%N)
 kill -9 "${!victim_pid_var}"
+# A big JVM takes a moment to die under load, and its listen socket keeps accepting until it has: count from when
+# the process is gone (or a zombie, which holds no sockets).
+gone() { local state; state=$(ps -o stat= -p "$1"); [ -z "$state" ] || [[ $state == Z* ]]; }
+WAIT_SECONDS=30 stack_wait gone "${!victim_pid_var}"
+KILLED_AT=$(date +%s.%N)
 printf '     killed instance :%s (pid %s) after %s helps\n' "$VICTIM" "${!victim_pid_var}" "$(tail -n1 "$STACK_RUN/kill.progress")"
 wait "$TRAFFIC_PID"
 TRAFFIC_RC=$?

@@ -123,7 +123,7 @@ WAIT_SECONDS=120 stack_wait helps_done launch 60
 VICTIM=${APP_PORTS[0]}
 victim_pid_var=APP_PID_$VICTIM
 kill -9 "${!victim_pid_var}"
-node "$REPO/deploy/tests/edge-probes.mjs" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/launch 600 150 >/dev/null
+node "$REPO/deploy/tests/edge-probes.mjs" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/launch 400 400 >/dev/null
 for code in invalid invalid risky; do
     curl -s -o /dev/null -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$STACK_URL/api/v1/session"
 done

@@ -27,14 +27,17 @@ stack_ports() {
 stack_build() {
     local jar=$STACK_REPO/backend/target/quarkus-app/quarkus-run.jar
     local stand_in=$STACK_REPO/local-stack/target/jiasu-local-stack.jar
-    if [ ! -f "$jar" ] || [ ! -f "$stand_in" ] \
-        || [ -n "$(find "$STACK_REPO/pom.xml" "$STACK_REPO/backend/pom.xml" "$STACK_REPO/backend/src/main" \
-            "$STACK_REPO/local-stack/pom.xml" "$STACK_REPO/local-stack/src/main" -newer "$jar" -type f -print -quit)" ]; then
-        stack_log "building backend and local-stack"
-        (cd "$STACK_REPO" && mvn -q -B -pl backend -am package -DskipTests) >&2 || return 1
-    fi
-    cp -r "$STACK_REPO/backend/target/quarkus-app" "$STACK_RUN/app"
-    cp "$stand_in" "$STACK_RUN/local-stack.jar"
+    (
+        # deploy/test.sh and grafana/test.sh may run side by side: one builds, the other waits and copies.
+        flock 8
+        if [ ! -f "$jar" ] || [ ! -f "$stand_in" ] \
+            || [ -n "$(find "$STACK_REPO/pom.xml" "$STACK_REPO/backend/pom.xml" "$STACK_REPO/backend/src/main" \
+                "$STACK_REPO/local-stack/pom.xml" "$STACK_REPO/local-stack/src/main" -newer "$jar" -type f -print -quit)" ]; then
+            stack_log "building backend and local-stack"
+            (cd "$STACK_REPO" && mvn -q -B -pl backend -am package -DskipTests) >&2 || exit 1
+        fi
+        cp -r "$STACK_REPO/backend/target/quarkus-app" "$STACK_RUN/app" && cp "$stand_in" "$STACK_RUN/local-stack.jar"
+    ) 8>/tmp/jiasu-stack-build.lock
 }
 
 # Waits until "$@" succeeds, up to $WAIT_SECONDS (default 60), polling every 0.2 s.
