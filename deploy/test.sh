@@ -74,7 +74,7 @@ check "systemd: app unit and the drop-ins for nginx and the exporters pass syste
 
 mtail_counts_sample() {
     local out
-    out=$(mtail --one_shot --one_shot_format=prometheus --progs "$DEPLOY/mtail" --logs "$DEPLOY/tests/metrics-sample.log" 2>/dev/null)
+    out=$(mtail --one_shot --one_shot_format=prometheus --progs "$DEPLOY/mtail" --logs "$DEPLOY/tests/metrics-sample.txt" 2>/dev/null)
     grep -q 'jiasu_edge_requests_total{method="POST",prog="jiasu-edge.mtail",route="/api/v1/campaigns/{cid}/players/{shareCode}/boosts",status="201"} 2' <<<"$out" &&
     grep -q 'jiasu_edge_upstream_failures_total{prog="jiasu-edge.mtail"} 2' <<<"$out" &&
     grep -q 'jiasu_edge_upstream_retries_total{prog="jiasu-edge.mtail"} 1' <<<"$out" &&
