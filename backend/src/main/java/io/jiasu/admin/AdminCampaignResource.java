@@ -2,20 +2,26 @@ package io.jiasu.admin;
 
 import io.jiasu.campaign.CampaignDefinition;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 
 /** Operators create, replace and watch campaigns. */
 @Path("/api/v1/admin/campaigns")
 @RolesAllowed("admin")
 class AdminCampaignResource {
     private final AdminService admin;
+    private final Operators operators;
 
-    AdminCampaignResource(AdminService admin) {
+    AdminCampaignResource(AdminService admin, Operators operators) {
         this.admin = admin;
+        this.operators = operators;
     }
 
     @GET
@@ -25,8 +31,8 @@ class AdminCampaignResource {
 
     @PUT
     @Path("/{cid}")
-    public Uni<AdminCampaignView> define(@PathParam("cid") String cid, CampaignDefinition definition) {
-        return admin.define(cid, definition);
+    public Uni<AdminCampaignView> define(@PathParam("cid") String cid, CampaignDefinition definition, @Context HttpServerRequest request) {
+        return admin.define(cid, definition, operators.of(request));
     }
 
     @GET
@@ -39,5 +45,17 @@ class AdminCampaignResource {
     @Path("/{cid}/stats")
     public Uni<CampaignStats> stats(@PathParam("cid") String cid) {
         return admin.stats(cid);
+    }
+
+    @GET
+    @Path("/{cid}/activity")
+    public Uni<Activity> activity(@PathParam("cid") String cid) {
+        return admin.activity(cid);
+    }
+
+    @GET
+    @Path("/{cid}/leaderboard")
+    public Uni<AdminLeaderboard> leaderboard(@PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") int limit) {
+        return admin.leaderboard(cid, limit);
     }
 }

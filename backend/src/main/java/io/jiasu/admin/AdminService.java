@@ -3,27 +3,55 @@ package io.jiasu.admin;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignDefinition;
 import io.jiasu.campaign.CampaignService;
+import io.jiasu.leaderboard.LeaderboardStore;
+import io.jiasu.player.HelpsInMinute;
 import io.jiasu.player.PlayerService;
+import io.jiasu.player.Ranked;
+import io.jiasu.prize.ClaimService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** What operators do with campaigns: define them and watch their numbers. */
+/** What operators do with campaigns: define them (audited) and watch them live. */
 @ApplicationScoped
 class AdminService {
+    private static final Duration ACTIVITY_SPAN = Duration.ofHours(1);
+    private static final int MAX_BOARD = 100;
+
     private final CampaignService campaigns;
     private final PlayerService players;
+    private final ClaimService claims;
+    private final LeaderboardStore board;
+    private final Audited audited;
     private final Clock clock;
 
-    AdminService(CampaignService campaigns, PlayerService players, Clock clock) {
+    AdminService(
+            CampaignService campaigns,
+            PlayerService players,
+            ClaimService claims,
+            LeaderboardStore board,
+            Audited audited,
+            Clock clock) {
         this.campaigns = campaigns;
         this.players = players;
+        this.claims = claims;
+        this.board = board;
+        this.audited = audited;
         this.clock = clock;
     }
 
-    Uni<AdminCampaignView> define(String id, CampaignDefinition definition) {
-        return campaigns.define(id, definition).flatMap(this::view);
+    Uni<AdminCampaignView> define(String id, CampaignDefinition definition, Operator operator) {
+        return audited.run(operator, "campaign.define", id, campaigns.define(id, definition),
+                        saved -> "published=" + saved.published() + " goal=" + saved.goal() + " prizeTotal=" + saved.prizeTotal())
+                .flatMap(this::view);
     }
 
     Uni<AdminCampaignView> campaign(String id) {
@@ -42,18 +70,49 @@ class AdminService {
         return campaigns.find(id).flatMap(this::stats);
     }
 
+    /** Helps per minute over the last hour, with empty minutes filled in as zero. */
+    Uni<Activity> activity(String id) {
+        Instant now = clock.instant();
+        Instant first = now.truncatedTo(ChronoUnit.MINUTES).minus(ACTIVITY_SPAN).plus(Duration.ofMinutes(1));
+        return campaigns.find(id).flatMap(campaign -> players.helpsPerMinute(id, first)).map(rows -> {
+            Map<Instant, Long> byMinute = new HashMap<>();
+            rows.forEach(row -> byMinute.put(row.minute(), row.helps()));
+            List<Activity.Point> points = new ArrayList<>();
+            for (Instant minute = first; !minute.isAfter(now); minute = minute.plus(Duration.ofMinutes(1))) {
+                points.add(new Activity.Point(minute, byMinute.getOrDefault(minute, 0L)));
+            }
+            return new Activity(points);
+        });
+    }
+
+    /** The live board with share codes, rebuilt from MongoDB first if Redis lost it. */
+    Uni<AdminLeaderboard> leaderboard(String id, int requested) {
+        int limit = Math.max(1, Math.min(MAX_BOARD, requested));
+        return campaigns.find(id)
+                .call(players::restoreBoard)
+                .flatMap(campaign -> board.top(id, limit).flatMap(codes -> players.ranked(campaign, codes)))
+                .map(rows -> {
+                    List<AdminStanding> entries = new ArrayList<>();
+                    for (Ranked row : rows) {
+                        entries.add(new AdminStanding(entries.size() + 1, row.shareCode(), row.nickname(), row.avatarUrl(), row.progress(), row.finishedAt()));
+                    }
+                    return new AdminLeaderboard(entries);
+                });
+    }
+
     private Uni<AdminCampaignView> view(Campaign campaign) {
         return stats(campaign).map(stats -> AdminCampaignView.of(campaign, clock.instant(), stats));
     }
 
     private Uni<CampaignStats> stats(Campaign campaign) {
-        return players.counts(campaign.id()).map(counts -> new CampaignStats(
+        return Uni.combine().all().unis(players.counts(campaign.id()), claims.counts(campaign.id())).with((counts, claimed) -> new CampaignStats(
                 counts.players(),
                 counts.boosts(),
                 counts.helpers(),
                 counts.finished(),
                 campaign.prizesTaken(),
-                0,
-                campaign.prizeRemaining()));
+                claimed.claims(),
+                campaign.prizeRemaining(),
+                claimed.pendingReview()));
     }
 }

@@ -1,5 +1,7 @@
 package io.jiasu.boost;
 
+import io.jiasu.ratelimit.RateLimit;
+import io.jiasu.ratelimit.Route;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +23,7 @@ class BoostResource {
 
     @POST
     @RolesAllowed("user")
+    @RateLimit(Route.HELP)
     public Uni<Response> help(
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,

@@ -106,7 +106,13 @@ class BoostService {
                 .flatMap(campaign -> withDailySlot(campaign, shareCode, helperId, now))
                 .map(outcome -> new BoostResult(outcome.amount(), outcome.progress(), outcome.goal(), outcome.finished(), outcome.prizeRank()))
                 .onItemOrFailure()
-                .invoke((result, failure) -> metrics.counter("jiasu.boost.helps", "outcome", outcome(failure)).increment());
+                .invoke((result, failure) -> {
+                    metrics.counter("jiasu.boost.helps", "outcome", outcome(failure)).increment();
+                    if (failure == null) {
+                        // per campaign, for the operators' helps-per-minute: rate(jiasu_boost_accepted_total[1m]) * 60
+                        metrics.counter("jiasu.boost.accepted", "campaign", campaignId).increment();
+                    }
+                });
     }
 
     private Uni<HelpOutcome> withDailySlot(Campaign campaign, String shareCode, String helperId, Instant now) {

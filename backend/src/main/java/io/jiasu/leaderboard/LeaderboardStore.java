@@ -44,6 +44,11 @@ public class LeaderboardStore {
         return sets.zadd(KEY + campaignId, new ZAddArgs().gt(), scores).replaceWithVoid();
     }
 
+    /** Takes a player off the board (a banned user); a rebuild leaves them off too. */
+    public Uni<Void> remove(String campaignId, String shareCode) {
+        return sets.zrem(KEY + campaignId, shareCode).replaceWithVoid();
+    }
+
     /** 1-based position, or null when the player is not on the board. */
     public Uni<Integer> rankOf(String campaignId, String shareCode) {
         return sets.zrevrank(KEY + campaignId, shareCode).map(rank -> rank == null ? null : (int) (rank + 1));

@@ -37,6 +37,11 @@ public class ApiException extends RuntimeException {
         return errors;
     }
 
+    /** Seconds a client should wait before trying again (the Retry-After header of a 429), or null for the default. */
+    public Integer retryAfterSeconds() {
+        return null;
+    }
+
     /** The answer a client gets for this failure. */
     public Problem problem() {
         return Problem.of(status, code, title, getMessage(), errors);

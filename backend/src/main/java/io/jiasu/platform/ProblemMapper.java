@@ -22,7 +22,7 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response apiProblem(ApiException e, HttpServerRequest request) {
-        return answer(e.problem(), request);
+        return answer(e.problem(), request, e.retryAfterSeconds());
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
@@ -84,6 +84,10 @@ class ProblemMapper {
     }
 
     private static Response answer(Problem problem, HttpServerRequest request) {
+        return answer(problem, request, null);
+    }
+
+    private static Response answer(Problem problem, HttpServerRequest request, Integer retryAfterSeconds) {
         if (problem.status() >= 500) {
             LOG.warnf("%d %s on %s %s", problem.status(), problem.code(), request.method(), request.path());
         } else {
@@ -91,7 +95,7 @@ class ProblemMapper {
         }
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 429) {
-            response.header("Retry-After", "1");
+            response.header("Retry-After", retryAfterSeconds == null ? "1" : String.valueOf(retryAfterSeconds));
         }
         return response.build();
     }

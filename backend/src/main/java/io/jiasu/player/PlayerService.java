@@ -4,13 +4,16 @@ import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.leaderboard.LeaderboardStore;
 import io.jiasu.leaderboard.Standing;
+import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.NotFound;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +29,8 @@ import java.util.Set;
  * <p>MongoDB's players and campaigns collections are the record; the Redis leaderboard is derived from them. Each
  * step is one atomic single-document update, and every later step can be replayed: a crash after a help reached the
  * goal but before the prize slot was written is settled when the player is next read ({@link #me}) or by
- * {@link PlayerRepair} within a minute; a lost leaderboard is rebuilt from MongoDB by {@link #restoreBoard}.
+ * {@link PlayerRepair} within a minute; a lost leaderboard is rebuilt from MongoDB by {@link #restoreBoard}, leaving
+ * banned users off it.
  */
 @ApplicationScoped
 public class PlayerService {
@@ -35,6 +39,8 @@ public class PlayerService {
     private final UserService users;
     private final LeaderboardStore board;
     private final Cache owners;
+    private final Claims claims;
+    private final Event<PlayerFinished> finishes;
     private final Clock clock;
 
     PlayerService(
@@ -43,12 +49,16 @@ public class PlayerService {
             UserService users,
             LeaderboardStore board,
             @CacheName("share-code-owners") Cache owners,
+            Claims claims,
+            Event<PlayerFinished> finishes,
             Clock clock) {
         this.store = store;
         this.campaigns = campaigns;
         this.users = users;
         this.board = board;
         this.owners = owners;
+        this.claims = claims;
+        this.finishes = finishes;
         this.clock = clock;
     }
 
@@ -112,12 +122,18 @@ public class PlayerService {
                         viewerId == null ? null : player.helpedBy(viewerId)))));
     }
 
-    /** Refuses what the share code alone rules out: an unknown player (NOT_FOUND), or helping yourself (SELF_BOOST). */
+    /**
+     * Refuses what the share code alone rules out: an unknown player (NOT_FOUND), helping yourself (SELF_BOOST), or a
+     * player whose user is banned (FORBIDDEN).
+     */
     public Uni<Void> requireHelpable(String campaignId, String shareCode, String helperId) {
         return ownerOf(campaignId, shareCode)
                 .invoke(owner -> {
                     if (owner.equals(helperId)) {
                         throw new SelfBoost();
+                    }
+                    if (users.isBanned(owner)) {
+                        throw new Forbidden("This player has been disqualified.");
                     }
                 })
                 .replaceWithVoid();
@@ -129,7 +145,7 @@ public class PlayerService {
     }
 
     /** The user behind a share code in this campaign; share codes never change owner, so this is cached. */
-    private Uni<String> ownerOf(String campaignId, String shareCode) {
+    public Uni<String> ownerOf(String campaignId, String shareCode) {
         return owners.<String, Owner>getAsync(shareCode, code -> store.find(campaignId, code)
                         .onItem().ifNull().failWith(() -> new NotFound("No such player."))
                         .map(player -> new Owner(player.campaignId(), player.userId())))
@@ -170,10 +186,23 @@ public class PlayerService {
         return board.isLost(campaign.id()).flatMap(lost -> !lost
                 ? Uni.createFrom().voidItem()
                 : store.allOf(campaign.id())
+                        .filter(player -> !users.isBanned(player.userId()))
                         .map(player -> player.standing(campaign.progressAfter(player.helpCount())))
                         .collect()
                         .asList()
                         .flatMap(standings -> board.restore(campaign.id(), campaign.startsAt(), standings)));
+    }
+
+    /** Takes every player of a (banned) user off their campaigns' leaderboards. */
+    public Uni<Void> leaveBoards(String userId) {
+        return store.ofUser(userId)
+                .onItem().transformToUniAndConcatenate(player -> board.remove(player.campaignId(), player.shareCode()))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Helps a campaign received per minute since {@code since}, oldest minute first; minutes without helps are left out. */
+    public Uni<List<HelpsInMinute>> helpsPerMinute(String campaignId, Instant since) {
+        return store.helpsPerMinute(campaignId, since);
     }
 
     /** Board rows for these share codes: progress, finish time and the owner's card. */
@@ -188,6 +217,7 @@ public class PlayerService {
                         if (player != null) {
                             UserView card = cards.get(player.userId());
                             rows.add(new Ranked(
+                                    player.shareCode(),
                                     card == null ? null : card.nickname(),
                                     card == null ? null : card.avatarUrl(),
                                     campaign.progressAfter(player.helpCount()),
@@ -198,12 +228,16 @@ public class PlayerService {
                 }));
     }
 
-    /** Takes the prize slot of a finished player (or finds the one taken before) and writes the outcome down. */
+    /**
+     * Takes the prize slot of a finished player (or finds the one taken before), writes the outcome down and announces
+     * it; observers of {@link PlayerFinished} (the subscribe message) must not block and must not fail the caller.
+     */
     Uni<Integer> settle(Campaign campaign, Player player) {
         return campaigns.takePrizeSlot(campaign, player.shareCode(), player.userId(), player.finishedAt())
                 .call(rank -> store.settlePrize(player.shareCode(), rank))
                 .call(rank -> board.record(campaign.id(), campaign.startsAt(),
-                        new Standing(player.shareCode(), campaign.goal(), player.finishedAt(), rank)));
+                        new Standing(player.shareCode(), campaign.goal(), player.finishedAt(), rank)))
+                .invoke(rank -> finishes.fire(new PlayerFinished(campaign, player.shareCode(), player.userId(), rank, player.finishedAt())));
     }
 
     private Uni<Player> refusal(Campaign campaign, String shareCode, String helperId) {
@@ -225,7 +259,8 @@ public class PlayerService {
     }
 
     private Uni<PlayerView> view(Campaign campaign, Player player) {
-        return board.rankOf(campaign.id(), player.shareCode()).map(rank -> new PlayerView(
+        Uni<Boolean> claimed = player.prizeRank() == null ? Uni.createFrom().item(false) : claims.claimed(player.shareCode());
+        return Uni.combine().all().unis(board.rankOf(campaign.id(), player.shareCode()), claimed).with((rank, hasClaimed) -> new PlayerView(
                 player.shareCode(),
                 campaign.progressAfter(player.helpCount()),
                 campaign.goal(),
@@ -233,7 +268,7 @@ public class PlayerService {
                 campaign.helpsToGoal() - player.helpCount(),
                 player.finishedAt(),
                 player.prizeRank(),
-                false,
+                hasClaimed,
                 rank));
     }
 

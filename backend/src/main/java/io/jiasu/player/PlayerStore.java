@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +50,7 @@ class PlayerStore {
         players.createIndex(Indexes.ascending("campaignId", "userId"), new IndexOptions().unique(true))
                 .await()
                 .atMost(Duration.ofSeconds(30));
+        players.createIndex(Indexes.ascending("campaignId", "lastHelpAt")).await().atMost(Duration.ofSeconds(30));
     }
 
     /** Stores a new player, or finds the one this user already has in the campaign; created tells which. */
@@ -140,6 +142,29 @@ class PlayerStore {
     Multi<Player> allOf(String campaignId) {
         return players.find(Filters.eq("campaignId", campaignId), new FindOptions().projection(WITHOUT_HELPS))
                 .map(Player::from);
+    }
+
+    /** Every player of a user, across campaigns, without help lists. */
+    Multi<Player> ofUser(String userId) {
+        return players.find(Filters.eq("userId", userId), new FindOptions().projection(WITHOUT_HELPS)).map(Player::from);
+    }
+
+    /**
+     * Helps per minute since {@code since}, for the operators' chart. Only players helped since then are unwound, so
+     * with an index on (campaignId, lastHelpAt) the cost follows recent activity, not the campaign's size.
+     */
+    Uni<List<HelpsInMinute>> helpsPerMinute(String campaignId, Instant since) {
+        Date from = Date.from(since);
+        Document minute = new Document("$dateToString", new Document("format", "%Y-%m-%dT%H:%M").append("date", "$helps.at"));
+        return players.aggregate(List.of(
+                        Aggregates.match(Filters.and(Filters.eq("campaignId", campaignId), Filters.gte("lastHelpAt", from))),
+                        Aggregates.project(Projections.include("helps.at")),
+                        Aggregates.unwind("$helps"),
+                        Aggregates.match(Filters.gte("helps.at", from)),
+                        Aggregates.group(minute, Accumulators.sum("n", 1))))
+                .map(doc -> new HelpsInMinute(Instant.parse(doc.getString("_id") + ":00Z"), ((Number) doc.get("n")).longValue()))
+                .collect().asList()
+                .map(rows -> rows.stream().sorted(Comparator.comparing(HelpsInMinute::minute)).toList());
     }
 
     /** Which of these players this user has helped. */

@@ -1,5 +1,6 @@
 package io.jiasu.prize;
 
+import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.campaign.Winner;
 import io.jiasu.user.UserService;
@@ -7,21 +8,32 @@ import io.jiasu.user.UserView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Who holds the prizes of a campaign. */
+/**
+ * Who holds the prizes of a campaign: the public list, and for operators the claim status and contact data of each
+ * prize holder. A banned winner's prize is revoked: left out of the public list, marked in the export, never handed on.
+ */
 @ApplicationScoped
 public class PrizeService {
     private final CampaignService campaigns;
     private final UserService users;
+    private final ClaimStore claims;
+    private final ClaimCipher cipher;
 
-    PrizeService(CampaignService campaigns, UserService users) {
+    PrizeService(CampaignService campaigns, UserService users, ClaimStore claims, ClaimCipher cipher) {
         this.campaigns = campaigns;
         this.users = users;
+        this.claims = claims;
+        this.cipher = cipher;
     }
 
     public Uni<Winners> winners(String campaignId) {
         return campaigns.published(campaignId)
                 .flatMap(campaign -> campaigns.winners(campaignId))
+                .map(winners -> winners.stream().filter(winner -> !users.isBanned(winner.userId())).toList())
                 .flatMap(winners -> users.cards(winners.stream().map(Winner::userId).toList()).map(cards -> {
                     List<Winners.Entry> entries = winners.stream().map(winner -> {
                         UserView card = cards.get(winner.userId());
@@ -33,5 +45,53 @@ public class PrizeService {
                     }).toList();
                     return new Winners(entries);
                 }));
+    }
+
+    /** Every prize holder of any campaign (published or not) with claim status, contact masked. */
+    public Uni<List<AdminWinner>> adminWinners(String campaignId) {
+        return campaigns.find(campaignId).flatMap(this::rows).map(rows -> rows.stream().map(WinnerRow::masked).toList());
+    }
+
+    /** The CSV operators ship prizes from, with the full contact data of every prize that is not revoked. */
+    public Uni<WinnersExport> export(String campaignId) {
+        return campaigns.find(campaignId).flatMap(campaign -> rows(campaign)
+                .map(rows -> new WinnersExport(WinnersCsv.write(rows, campaign.timeZone()), rows.size())));
+    }
+
+    private Uni<List<WinnerRow>> rows(Campaign campaign) {
+        return campaigns.winners(campaign.id()).flatMap(winners -> Uni.combine().all()
+                .unis(users.cards(winners.stream().map(Winner::userId).toList()), claims.ofCampaign(campaign.id()))
+                .with((cards, stored) -> {
+                    Map<String, Claim> byCode = stored.stream().collect(Collectors.toMap(Claim::shareCode, Function.identity()));
+                    return winners.stream().map(winner -> row(winner, cards.get(winner.userId()), byCode.get(winner.shareCode()))).toList();
+                }));
+    }
+
+    private WinnerRow row(Winner winner, UserView card, Claim claim) {
+        WinnerStatus status = status(winner, claim);
+        boolean shipping = status == WinnerStatus.CLAIMED || status == WinnerStatus.PENDING_REVIEW;
+        return new WinnerRow(
+                winner.rank(),
+                winner.shareCode(),
+                card == null ? null : card.nickname(),
+                card == null ? null : card.avatarUrl(),
+                winner.finishedAt(),
+                status,
+                shipping ? cipher.open(claim.sealed(), claim.shareCode()) : null,
+                claim == null ? null : claim.claimedAt());
+    }
+
+    private WinnerStatus status(Winner winner, Claim claim) {
+        if (users.isBanned(winner.userId())) {
+            return WinnerStatus.REVOKED;
+        }
+        if (claim == null) {
+            return WinnerStatus.UNCLAIMED;
+        }
+        return switch (claim.review()) {
+            case CLEAR, APPROVED -> WinnerStatus.CLAIMED;
+            case PENDING -> WinnerStatus.PENDING_REVIEW;
+            case REJECTED -> WinnerStatus.REJECTED;
+        };
     }
 }

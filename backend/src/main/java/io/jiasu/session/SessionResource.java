@@ -1,5 +1,7 @@
 package io.jiasu.session;
 
+import io.jiasu.ratelimit.RateLimit;
+import io.jiasu.ratelimit.Route;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +23,7 @@ class SessionResource {
 
     @POST
     @PermitAll
+    @RateLimit(Route.LOGIN)
     public Uni<Response> login(LoginRequest request) {
         return sessions.login(request).map(created -> Response.status(201).entity(created).build());
     }

@@ -1,8 +1,11 @@
 package io.jiasu.session;
 
 import io.jiasu.platform.FieldError;
+import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.RandomIds;
 import io.jiasu.platform.ValidationFailed;
+import io.jiasu.ratelimit.RateLimiter;
+import io.jiasu.ratelimit.Route;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.jiasu.wechat.WechatClient;
@@ -24,6 +27,7 @@ class SessionService {
     private final SessionConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final RateLimiter limits;
 
     SessionService(
             WechatClient wechat,
@@ -31,13 +35,15 @@ class SessionService {
             SessionStore sessions,
             SessionConfig config,
             Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            RateLimiter limits) {
         this.wechat = wechat;
         this.users = users;
         this.sessions = sessions;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     Uni<SessionCreated> login(LoginRequest request) {
@@ -48,6 +54,12 @@ class SessionService {
         String token = RandomIds.token();
         return wechat.login(request.code())
                 .flatMap(users::signIn)
+                .invoke(user -> {
+                    if (user.banned()) {
+                        throw new Forbidden("This account has been banned.");
+                    }
+                })
+                .call(user -> limits.admit(Route.LOGIN, user.id(), null))
                 .flatMap(user -> sessions.open(token, user.id(), config.ttl())
                         .map(ignored -> new SessionCreated(token, clock.instant().plus(config.ttl()), UserView.of(user))))
                 .onItemOrFailure()

@@ -24,11 +24,15 @@ public class UserService {
 
     private final UserStore store;
     private final WechatClient wechat;
+    private final BanStore bans;
+    private final BannedUsers banned;
     private final Clock clock;
 
-    UserService(UserStore store, WechatClient wechat, Clock clock) {
+    UserService(UserStore store, WechatClient wechat, BanStore bans, BannedUsers banned, Clock clock) {
         this.store = store;
         this.wechat = wechat;
+        this.bans = bans;
+        this.banned = banned;
         this.clock = clock;
     }
 
@@ -73,6 +77,22 @@ public class UserService {
         return screened.flatMap(ignored -> store.update(id, nickname, update.avatarUrl()))
                 .onItem().ifNull().failWith(() -> new NotFound("No such user."))
                 .map(UserView::of);
+    }
+
+    /**
+     * Bans a user everywhere: the flag on the user (what login checks), then the ban list every instance refreshes
+     * from, then this instance's copy of it. Each step may be repeated, so a ban that failed halfway is finished by
+     * banning again.
+     */
+    public Uni<User> ban(String id, String campaignId, String shareCode) {
+        return store.markBanned(id, clock.instant())
+                .onItem().ifNull().failWith(() -> new NotFound("No such user."))
+                .call(user -> bans.record(id, campaignId, shareCode, clock.instant()))
+                .invoke(user -> banned.add(id));
+    }
+
+    public boolean isBanned(String id) {
+        return banned.contains(id);
     }
 
     /** Display cards of many users at once, by id; unknown ids are left out. */

@@ -67,6 +67,15 @@ class UserStore {
         return users.find(Filters.in("_id", ids)).map(User::from).collect().asList();
     }
 
+    /** Sets the banned flag; repeating it is harmless. Null when there is no such user. */
+    Uni<User> markBanned(String id, Instant at) {
+        return users.findOneAndUpdate(
+                        Filters.eq("_id", id),
+                        Updates.combine(Updates.set("banned", true), Updates.max("bannedAt", Date.from(at))),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(doc -> doc == null ? null : User.from(doc));
+    }
+
     Uni<User> update(String id, String nickname, String avatarUrl) {
         List<Bson> changes = new ArrayList<>();
         if (nickname != null) {

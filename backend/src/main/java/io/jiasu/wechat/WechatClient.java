@@ -1,7 +1,9 @@
 package io.jiasu.wechat;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.bean.WxMaCodeLineColor;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.jboss.logging.Logger;
@@ -21,6 +24,9 @@ import org.jboss.logging.Logger;
 public class WechatClient {
     private static final Logger LOG = Logger.getLogger(WechatClient.class);
     private static final int MSG_SEC_CHECK_SCENE_PROFILE = 1;
+    private static final int SUBSCRIPTION_REFUSED = 43101;
+    private static final int WXA_CODE_WIDTH = 430;
+    private static final WxMaCodeLineColor BLACK = new WxMaCodeLineColor("0", "0", "0");
 
     private final WxMaService wx;
     private final WechatConfig config;
@@ -51,6 +57,35 @@ public class WechatClient {
                     .build();
             WxMaMsgSecCheckCheckResponse response = wx.getSecurityService().checkMessage(request);
             return response.getResult() == null || "pass".equals(response.getResult().getSuggest());
+        });
+    }
+
+    /** The PNG of a mini-program code opening {@code page} with {@code scene} (getUnlimited: no quota, 32-char scene). */
+    public Uni<byte[]> wxaCode(String scene, String page) {
+        return call("wxacode", () -> wx.getQrcodeService()
+                .createWxaCodeUnlimitBytes(scene, page, false, "release", WXA_CODE_WIDTH, false, BLACK, false));
+    }
+
+    /**
+     * Sends a subscribe message; REFUSED when the user has not subscribed to the template (43101). Keyword values must
+     * fit their type (a {@code thing} holds 20 characters) or WeChat refuses the whole message.
+     */
+    public Uni<SubscribeOutcome> sendSubscribe(String openid, String templateId, String page, Map<String, String> data) {
+        return call("subscribe_send", () -> {
+            WxMaSubscribeMessage message = new WxMaSubscribeMessage();
+            message.setToUser(openid);
+            message.setTemplateId(templateId);
+            message.setPage(page);
+            data.forEach((keyword, value) -> message.addData(new WxMaSubscribeMessage.MsgData(keyword, value)));
+            try {
+                wx.getSubscribeService().sendSubscribeMsg(message);
+                return SubscribeOutcome.SENT;
+            } catch (WxErrorException e) {
+                if (e.getError().getErrorCode() == SUBSCRIPTION_REFUSED) {
+                    return SubscribeOutcome.REFUSED;
+                }
+                throw e;
+            }
         });
     }
 

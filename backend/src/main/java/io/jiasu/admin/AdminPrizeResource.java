@@ -1,0 +1,58 @@
+package io.jiasu.admin;
+
+import io.jiasu.prize.PrizeService;
+import io.jiasu.prize.Review;
+import io.jiasu.prize.WinnersExport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+
+/** Operators watch the prize holders, export them to ship prizes, review flagged claims and ban players. */
+@Path("/api/v1/admin/campaigns/{cid}")
+@RolesAllowed("admin")
+class AdminPrizeResource {
+    private final PrizeService prizes;
+    private final ModerationService moderation;
+    private final Operators operators;
+
+    AdminPrizeResource(PrizeService prizes, ModerationService moderation, Operators operators) {
+        this.prizes = prizes;
+        this.moderation = moderation;
+        this.operators = operators;
+    }
+
+    @GET
+    @Path("/winners")
+    public Uni<AdminWinners> winners(@PathParam("cid") String cid) {
+        return prizes.adminWinners(cid).map(AdminWinners::new);
+    }
+
+    @GET
+    @Path("/winners.csv")
+    public Uni<Response> winnersCsv(@PathParam("cid") String cid, @Context HttpServerRequest request) {
+        return moderation.export(cid, operators.of(request)).map(export -> Response.ok(export.csv(), WinnersExport.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"winners-" + cid + ".csv\"")
+                .header("Cache-Control", "no-store")
+                .build());
+    }
+
+    @POST
+    @Path("/players/{shareCode}/ban")
+    public Uni<BanResult> ban(@PathParam("cid") String cid, @PathParam("shareCode") String shareCode, @Context HttpServerRequest request) {
+        return moderation.ban(cid, shareCode, operators.of(request));
+    }
+
+    @POST
+    @Path("/players/{shareCode}/claim/review")
+    public Uni<ReviewDecision> review(
+            @PathParam("cid") String cid, @PathParam("shareCode") String shareCode, ReviewDecision decision, @Context HttpServerRequest request) {
+        Review wanted = decision == null ? null : decision.decision();
+        return moderation.review(cid, shareCode, wanted, operators.of(request)).map(ReviewDecision::new);
+    }
+}

@@ -1,0 +1,79 @@
+package io.jiasu.admin;
+
+import io.jiasu.campaign.CampaignService;
+import io.jiasu.player.PlayerService;
+import io.jiasu.prize.ClaimService;
+import io.jiasu.prize.PrizeService;
+import io.jiasu.prize.Review;
+import io.jiasu.prize.WinnersExport;
+import io.jiasu.user.UserService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Operators' actions on players and prizes, each one audited: bans, claim reviews, the winners export and re-sealing
+ * claims after a key rotation. Bans are counted in {@code jiasu.admin.bans}.
+ */
+@ApplicationScoped
+class ModerationService {
+    private final CampaignService campaigns;
+    private final PlayerService players;
+    private final UserService users;
+    private final PrizeService prizes;
+    private final ClaimService claims;
+    private final Audited audited;
+    private final AuditLog log;
+    private final MeterRegistry metrics;
+
+    ModerationService(
+            CampaignService campaigns,
+            PlayerService players,
+            UserService users,
+            PrizeService prizes,
+            ClaimService claims,
+            Audited audited,
+            AuditLog log,
+            MeterRegistry metrics) {
+        this.campaigns = campaigns;
+        this.players = players;
+        this.users = users;
+        this.prizes = prizes;
+        this.claims = claims;
+        this.audited = audited;
+        this.log = log;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Bans the user behind a share code everywhere: no more login, join, help or claim, off every leaderboard, and a
+     * prize they hold is revoked (its slot is not handed on). Repeating a ban finishes one that failed halfway.
+     */
+    Uni<BanResult> ban(String campaignId, String shareCode, Operator operator) {
+        Uni<BanResult> work = campaigns.find(campaignId)
+                .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
+                .call(userId -> users.ban(userId, campaignId, shareCode))
+                .call(players::leaveBoards)
+                .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
+                .map(userId -> new BanResult(shareCode, true));
+        return audited.run(operator, "player.ban", campaignId + "/" + shareCode, work, result -> null);
+    }
+
+    Uni<Review> review(String campaignId, String shareCode, Review decision, Operator operator) {
+        return audited.run(operator, "claim.review", campaignId + "/" + shareCode, claims.review(campaignId, shareCode, decision),
+                review -> "decision=" + review);
+    }
+
+    Uni<WinnersExport> export(String campaignId, Operator operator) {
+        return audited.run(operator, "winners.export", campaignId, prizes.export(campaignId), export -> "rows=" + export.rows());
+    }
+
+    /** The latest admin actions, newest first (1 to 1000). */
+    Uni<AuditEntries> recentActions(int limit) {
+        return log.recent(Math.max(1, Math.min(1000, limit))).map(AuditEntries::new);
+    }
+
+    Uni<Rekeyed> rekey(Operator operator) {
+        return audited.run(operator, "claims.rekey", "claims", claims.rekey().map(Rekeyed::new), result -> "resealed=" + result.resealed());
+    }
+}

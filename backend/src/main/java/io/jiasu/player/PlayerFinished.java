@@ -1,0 +1,7 @@
+package io.jiasu.player;
+
+import io.jiasu.campaign.Campaign;
+import java.time.Instant;
+
+/** A player reached the goal and their prize outcome is written: a rank, or null when the prizes were gone. */
+public record PlayerFinished(Campaign campaign, String shareCode, String userId, Integer prizeRank, Instant finishedAt) {}
