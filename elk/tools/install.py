@@ -1,4 +1,4 @@
-"""Installs the stored scripts, index templates and ingest pipelines into an engine.
+"""Installs the stored scripts, index templates and the ingest pipeline into an engine.
 
 Usage: install.py URL. Idempotent; works the same on Elasticsearch and OpenSearch. JIASU_TRUSTED_PROXIES adds
 CIDRs (comma-separated, e.g. the CDN's origin-pull ranges) to the private ranges the client-ip step trusts.
@@ -40,7 +40,6 @@ def install(engine, extra_trusted=()):
         engine.put(f"/_scripts/{script_id}", {"script": {"lang": "painless", "source": source}})
     engine.put("/_index_template/jiasu-access", load("template-access.json"))
     engine.put("/_index_template/jiasu-deadletter", load("template-deadletter.json"))
-    engine.put("/_ingest/pipeline/jiasu-deadletter", load("pipeline-deadletter.json"))
     engine.put("/_ingest/pipeline/jiasu-access", access_pipeline(list(extra_trusted)))
 
 
@@ -49,7 +48,7 @@ def main():
         sys.exit(__doc__)
     extra = [cidr.strip() for cidr in os.environ.get("JIASU_TRUSTED_PROXIES", "").split(",") if cidr.strip()]
     install(Engine(sys.argv[1]), extra)
-    print(f"installed scripts, templates and pipelines into {sys.argv[1]}", file=sys.stderr)
+    print(f"installed scripts, templates and pipeline into {sys.argv[1]}", file=sys.stderr)
 
 
 if __name__ == "__main__":
