@@ -158,7 +158,6 @@ class PlayerStore {
         Document minute = new Document("$dateToString", new Document("format", "%Y-%m-%dT%H:%M").append("date", "$helps.at"));
         return players.aggregate(List.of(
                         Aggregates.match(Filters.and(Filters.eq("campaignId", campaignId), Filters.gte("lastHelpAt", from))),
-                        Aggregates.project(Projections.include("helps.at")),
                         Aggregates.unwind("$helps"),
                         Aggregates.match(Filters.gte("helps.at", from)),
                         Aggregates.group(minute, Accumulators.sum("n", 1))))

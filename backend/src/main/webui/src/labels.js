@@ -1,0 +1,42 @@
+// Chinese words for the backend's English identifiers.
+export const STATUS = { UPCOMING: '未开始', LIVE: '进行中', ENDED: '已结束' }
+export const WINNER = {
+  UNCLAIMED: '未填地址',
+  CLAIMED: '已填地址',
+  PENDING_REVIEW: '待人工审核',
+  REJECTED: '已驳回',
+  REVOKED: '已作废（封禁）',
+}
+export const ACTION = {
+  'campaign.define': '保存活动',
+  'player.ban': '封禁玩家',
+  'claim.review': '审核领奖信息',
+  'winners.export': '导出获奖名单',
+  'claims.rekey': '更换加密密钥',
+}
+const FIELD = {
+  id: '活动ID', title: '标题', description: '说明', startsAt: '开始时间', endsAt: '结束时间',
+  claimDeadline: '领奖截止', goal: '目标', prizeTotal: '奖品数量', dailyHelpLimit: '每日助力上限',
+  timeZone: '时区', schedule: '加速规则',
+}
+/** The backend's English validation message, in Chinese where we know it. */
+export function fieldMessage(message) {
+  const known = [
+    [/^is required$/, '必填'],
+    [/^must be (\d+) to (\d+) characters$/, '长度须为 $1–$2 个字'],
+    [/^must be (\d+) to (\d+)$/, '须为 $1–$2'],
+    [/^must be after startsAt$/, '须晚于开始时间'],
+    [/^must not be before endsAt$/, '不能早于结束时间'],
+    [/^must be at most 90 days after startsAt$/, '活动最长 90 天'],
+    [/^must be at least 1$/, '至少为 1'],
+    [/^the last tier must be open-ended \(null\)$/, '最后一档不限人数'],
+    [/^must be at least 1; only the last tier is open-ended$/, '至少 1 人；只有最后一档不限人数'],
+    [/^must have 1 to (\d+) tiers$/, '须有 1–$1 档'],
+    [/^must reach the goal within (\d+) helps$/, '须在 $1 次助力内到达目标'],
+    [/^must be at least the (\d+) prizes already taken$/, '不能少于已发出的 $1 份奖品'],
+    [/^must be 1 to 40 letters, digits, '-' or '_'$/, '1–40 位字母、数字、- 或 _'],
+  ]
+  for (const [pattern, chinese] of known) if (pattern.test(message)) return message.replace(pattern, chinese)
+  return message
+}
+export const fieldName = (field) => FIELD[field] || field
