@@ -15,12 +15,13 @@ export function HelpsChart({ points, zone }) {
       height: 220,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(5, Math.ceil(max * 1.15))] } },
+      // half a minute of room on each side, so the first and the current minute show whole bars
+      scales: { x: { time: true, range: (u, min, max) => [min - 30, max + 30] }, y: { range: (u, min, max) => [0, Math.max(5, Math.ceil(max * 1.15))] } },
       axes: [
         { values: (u, ticks) => ticks.map((t) => fmt.format(new Date(t * 1000))), stroke: '#5b6477', grid: { stroke: '#eef0f5' } },
         { stroke: '#5b6477', grid: { stroke: '#eef0f5' }, size: 50 },
       ],
-      series: [{}, { label: '每分钟助力', stroke: '#1f6feb', fill: 'rgba(31,111,235,0.25)', paths: uPlot.paths.bars({ size: [0.8, 12] }), points: { show: false } }],
+      series: [{}, { label: '每分钟助力', stroke: '#1f6feb', width: 0, fill: 'rgba(31,111,235,0.55)', paths: uPlot.paths.bars({ size: [0.8, 12] }), points: { show: false } }],
     }, [[], []], box.current)
     const resize = () => plot.current.setSize({ width: width(), height: 220 })
     addEventListener('resize', resize)

@@ -80,12 +80,9 @@ export function CampaignEditor({ cid }) {
   if (!form) return html`<p class="muted">${message || '加载中…'}</p>`
 
   const errors = touched ? { ...serverErrors, ...checked.errors } : serverErrors
-  const set = (field) => (e) => { setForm({ ...form, [field]: e.target.type === 'checkbox' ? e.target.checked : e.target.value }); setServerErrors({}) }
-  const setTier = (i, field) => (e) => {
-    const schedule = form.schedule.map((t, j) => (j === i ? { ...t, [field]: e.target.value } : t))
-    setForm({ ...form, schedule })
-    setServerErrors({})
-  }
+  const change = (next) => { setForm(next); setServerErrors({}); setMessage('') }
+  const set = (field) => (e) => change({ ...form, [field]: e.target.type === 'checkbox' ? e.target.checked : e.target.value })
+  const setTier = (i, field) => (e) => change({ ...form, schedule: form.schedule.map((t, j) => (j === i ? { ...t, [field]: e.target.value } : t)) })
   const addTier = () => {
     const schedule = [...form.schedule]
     schedule.splice(schedule.length - 1, 0, { helpers: '5', amount: '100' })
@@ -130,8 +127,8 @@ export function CampaignEditor({ cid }) {
       <div class="grid">
         <section class="card">
           <h3>基本信息</h3>
-          ${isNew && field('id', '活动ID', html`<input name="id" value=${form.id} onInput=${set('id')} placeholder="run-2027" />`, '用于链接和分享码，保存后不能改')}
-          ${field('title', '标题', html`<input name="title" value=${form.title} onInput=${set('title')} placeholder="加速奔向2027" />`)}
+          ${isNew && field('id', '活动ID', html`<input name="id" value=${form.id} onInput=${set('id')} placeholder="例如：run-2027" />`, '用于链接和分享码，保存后不能改')}
+          ${field('title', '标题', html`<input name="title" value=${form.title} onInput=${set('title')} placeholder="例如：加速奔向2027" />`)}
           ${field('description', '活动说明', html`<textarea name="description" rows="3" value=${form.description} onInput=${set('description')} />`)}
           <div class="row3">
             ${field('startsAt', '开始时间', html`<input name="startsAt" type="datetime-local" value=${form.startsAt} onInput=${set('startsAt')} />`)}

@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core'
 import assert from 'node:assert/strict'
 import { mkdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join as joinPath } from 'node:path'
 
 const BASE = process.env.APP_URL || 'http://127.0.0.1:18610'
 const TOKEN = process.env.ADMIN_TOKEN || 'console-test-token'
@@ -37,7 +37,7 @@ async function call(method, path, token, body) {
   return { status: response.status, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text }
 }
 const login = async (code) => (await call('POST', '/api/v1/session', null, { code })).body.token
-const join = async (token) => (await call('POST', `/api/v1/campaigns/${CID}/players`, token)).body.shareCode
+const joinCampaign = async (token) => (await call('POST', `/api/v1/campaigns/${CID}/players`, token)).body.shareCode
 const help = (token, shareCode) => call('POST', `/api/v1/campaigns/${CID}/players/${shareCode}/boosts`, token)
 
 function zoned(offsetMinutes) {
@@ -48,13 +48,13 @@ function zoned(offsetMinutes) {
 await mkdir(SHOTS, { recursive: true })
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: ['--lang=zh-CN', '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 })
 const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
 const page = await context.newPage()
 const pageErrors = []
 page.on('pageerror', (err) => pageErrors.push(String(err)))
-const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+const shot = (name) => page.screenshot({ path: joinPath(SHOTS, `${name}.png`), fullPage: true })
 let runner
 let cheat
 
@@ -109,7 +109,7 @@ try {
 
   await step('a help shows up on the live page by itself', async () => {
     runner = { token: await login(`runner-${RUN}`) }
-    runner.shareCode = await join(runner.token)
+    runner.shareCode = await joinCampaign(runner.token)
     const helped = await help(await login(`friend-${RUN}-0`), runner.shareCode)
     assert.equal(helped.status, 201, JSON.stringify(helped.body))
     await page.waitForFunction(() => document.querySelector('[data-stat=boosts] .value')?.textContent.trim() === '1', null, { timeout: 15000 })
@@ -125,7 +125,7 @@ try {
       { name: '=cmd|\' /C calc\'!A0', phone: '13812345678', address: '北京市海淀区中关村大街1号, "东门"' })
     assert.equal(claim.status, 200, JSON.stringify(claim.body))
     cheat = { token: await login(`cheat-${RUN}`) }
-    cheat.shareCode = await join(cheat.token)
+    cheat.shareCode = await joinCampaign(cheat.token)
     for (let i = 0; i < 5; i++) assert.equal((await help(await login(`sock-${RUN}-${i}`), cheat.shareCode)).status, 201)
 
     await page.waitForFunction((code) => document.querySelector(`[data-table=winners] tr[data-share-code="${code}"]`), cheat.shareCode, { timeout: 15000 })
