@@ -71,13 +71,13 @@ class PlayerStore {
     }
 
     Uni<Player> findMine(String campaignId, String userId) {
-        return players.find(Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("userId", userId)))
+        return players.find(new Document("campaignId", campaignId).append("userId", userId))
                 .toUni()
                 .map(doc -> doc == null ? null : Player.from(doc));
     }
 
     Uni<Player> find(String campaignId, String shareCode) {
-        return players.find(Filters.and(Filters.eq("_id", shareCode), Filters.eq("campaignId", campaignId)))
+        return players.find(new Document("_id", shareCode).append("campaignId", campaignId))
                 .toUni()
                 .map(doc -> doc == null ? null : Player.from(doc));
     }
@@ -102,19 +102,22 @@ class PlayerStore {
         Document help = new Document("u", helperId).append("at", Date.from(now));
         Bson progress = Updates.combine(
                 Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
-        return update(guard(campaignId, shareCode, helperId, Filters.lt("helpCount", helpsToGoal - 1)), progress)
+        return update(guard(campaignId, shareCode, helperId, new Document("$lt", helpsToGoal - 1)), progress)
                 .onItem().ifNull().switchTo(() -> update(
-                        guard(campaignId, shareCode, helperId, Filters.eq("helpCount", helpsToGoal - 1)),
+                        guard(campaignId, shareCode, helperId, helpsToGoal - 1),
                         Updates.combine(progress, Updates.set("finishedAt", Date.from(now)))));
     }
 
-    private static Bson guard(String campaignId, String shareCode, String helperId, Bson count) {
-        return Filters.and(
-                Filters.eq("_id", shareCode),
-                Filters.eq("campaignId", campaignId),
-                Filters.ne("userId", helperId),
-                Filters.ne("helps.u", helperId),
-                count);
+    /**
+     * The guard of a help as one flat filter document. Filters.and would render {$and: [...]}, which
+     * mongo-java-server answers with a collection scan instead of the _id index; MongoDB reads both alike.
+     */
+    private static Bson guard(String campaignId, String shareCode, String helperId, Object helpCount) {
+        return new Document("_id", shareCode)
+                .append("campaignId", campaignId)
+                .append("userId", new Document("$ne", helperId))
+                .append("helps.u", new Document("$ne", helperId))
+                .append("helpCount", helpCount);
     }
 
     private Uni<Player> update(Bson filter, Bson update) {

@@ -1,7 +1,6 @@
 package io.jiasu.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * An in-memory MongoDB stand-in (mongo-java-server's memory backend) speaking the wire protocol on 127.0.0.1.
@@ -17,7 +16,7 @@ public final class MongoStandIn implements AutoCloseable {
 
     /** Starts listening on the port (0 picks a free one). */
     public static MongoStandIn start(int port) {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new IndexedMemoryBackend());
         try {
             server.bind("127.0.0.1", port);
         } catch (Exception e) {
