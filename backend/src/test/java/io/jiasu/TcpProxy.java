@@ -1,0 +1,105 @@
+package io.jiasu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A loopback TCP forwarder in front of a dependency, which a test can cut (open connections drop, new ones are
+ * refused, as when a database host falls off the network) and restore on the same port.
+ */
+public final class TcpProxy implements AutoCloseable {
+    private final int targetPort;
+    private final int port;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket listener;
+
+    public TcpProxy(int targetPort) {
+        this.targetPort = targetPort;
+        this.port = RedisProcess.freePort();
+        restore();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Drops every connection and refuses new ones until {@link #restore}. */
+    public synchronized void cut() {
+        closeQuietly(listener);
+        open.forEach(TcpProxy::closeQuietly);
+        open.clear();
+    }
+
+    public synchronized void restore() {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            listener = socket;
+            Thread acceptor = new Thread(() -> accept(socket), "proxy-accept-" + port);
+            acceptor.setDaemon(true);
+            acceptor.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + port, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        cut();
+    }
+
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                client.setTcpNoDelay(true);
+                target.setTcpNoDelay(true);
+                open.add(client);
+                open.add(target);
+                pump(client, target);
+                pump(target, client);
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException ignored) {
+                // one side went away; close both below
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+            }
+        }, "proxy-pump-" + port);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception ignored) {
+            // already closed
+        }
+    }
+}
