@@ -1,5 +1,6 @@
 // Drives the console in headless Chromium against the running app (started by backend/console-test.sh): sign in,
-// create a campaign, watch a help arrive on the live page, download the winners CSV, ban a player, read the audit log.
+// create a campaign, watch a help arrive on the live page, download the winners CSV, approve a flagged claim, ban a
+// player, read the audit log.
 // Screenshots of every screen go to SCREENSHOTS. Prints "N passed, N failed" last.
 import { chromium } from 'playwright-core'
 import assert from 'node:assert/strict'
@@ -143,10 +144,28 @@ try {
     assert.equal(lines[3], '')
   })
 
+  await step('a claim content security could not judge waits for review and an operator approves it', async () => {
+    const slow = { token: await login(`slow-${RUN}`) }
+    slow.shareCode = await joinCampaign(slow.token)
+    for (let i = 0; i < 5; i++) assert.equal((await help(await login(`pal-${RUN}-${i}`), slow.shareCode)).status, 201)
+    // the WeChat stub answers content security for this word only after 5 s; the app stops waiting after 2 s
+    const claim = await call('PUT', `/api/v1/campaigns/${CID}/players/me/claim`, slow.token,
+      { name: '王五', phone: '13912345678', address: '广州市天河区__slow__路8号' })
+    assert.equal(claim.status, 200, JSON.stringify(claim.body))
+    assert.equal(claim.body.review, 'PENDING')
+    const row = page.locator(`[data-table=winners] tr[data-share-code="${slow.shareCode}"]`)
+    await row.getByText('待人工审核').waitFor({ timeout: 15000 })
+    await page.waitForFunction(() => document.querySelector('[data-stat=flaggedClaims] .value')?.textContent.trim() === '1')
+    await shot('07-live-review')
+    await row.locator('button:has-text("通过")').click()
+    await row.getByText('已填地址').waitFor()
+    await page.waitForFunction(() => document.querySelector('[data-stat=flaggedClaims] .value')?.textContent.trim() === '0')
+  })
+
   await step('banning a player asks first, then revokes their prize and takes them off the board', async () => {
     await page.locator(`[data-table=leaderboard] tr[data-share-code="${cheat.shareCode}"] button:has-text("封禁")`).click()
     await page.locator('dialog.confirm').waitFor()
-    await shot('07-ban-confirm')
+    await shot('08-ban-confirm')
     await page.click('dialog.confirm button:has-text("取消")')
     assert.equal(await page.locator('dialog.confirm').count(), 0)
     assert.equal((await call('GET', `/api/v1/campaigns/${CID}/players/me`, cheat.token)).status, 200, 'cancel bans nobody')
@@ -159,16 +178,16 @@ try {
     const refused = await call('GET', `/api/v1/campaigns/${CID}/players/me`, cheat.token)
     assert.equal(refused.status, 403)
     assert.equal(refused.body.code, 'FORBIDDEN')
-    await shot('08-live-after-ban')
+    await shot('09-live-after-ban')
   })
 
   await step('the audit log names the operator for the campaign, the export and the ban', async () => {
     await page.click('text=操作日志')
     await page.locator('[data-table=audit]').waitFor()
     const text = await page.textContent('[data-table=audit]')
-    for (const action of ['保存活动', '导出获奖名单', '封禁玩家']) assert.ok(text.includes(action), action)
+    for (const action of ['保存活动', '导出获奖名单', '审核领奖信息', '封禁玩家']) assert.ok(text.includes(action), action)
     assert.ok(text.includes('值班-小王'))
-    await shot('09-audit')
+    await shot('10-audit')
   })
 
   await step('the campaign list shows the new campaign with its counts', async () => {
@@ -176,7 +195,7 @@ try {
     const row = page.locator(`tr[data-campaign="${CID}"]`)
     await row.waitFor()
     assert.match(await row.textContent(), /进行中/)
-    await shot('10-campaigns-after')
+    await shot('11-campaigns-after')
     assert.deepEqual(pageErrors, [])
   })
 } finally {

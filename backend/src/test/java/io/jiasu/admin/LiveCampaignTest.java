@@ -58,6 +58,15 @@ class LiveCampaignTest {
     }
 
     @Test
+    void theNewPathsArePublishedAsOpenApi() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/campaigns/{cid}/players/me/claim"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/campaigns/{cid}/players/me/wxacode"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/admin/campaigns/{cid}/winners.csv"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/admin/campaigns/{cid}/players/{shareCode}/ban"));
+    }
+
+    @Test
     void theConsoleIsServedAtAdmin() {
         given().redirects().follow(false).get("/admin").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(301), equalTo(302)))
                 .header("Location", containsString("/admin/"));
