@@ -30,7 +30,7 @@ class AdminService {
     private final PlayerService players;
     private final ClaimService claims;
     private final LeaderboardStore board;
-    private final Audited audited;
+    private final AuditService audit;
     private final Clock clock;
 
     AdminService(
@@ -38,18 +38,18 @@ class AdminService {
             PlayerService players,
             ClaimService claims,
             LeaderboardStore board,
-            Audited audited,
+            AuditService audit,
             Clock clock) {
         this.campaigns = campaigns;
         this.players = players;
         this.claims = claims;
         this.board = board;
-        this.audited = audited;
+        this.audit = audit;
         this.clock = clock;
     }
 
     Uni<AdminCampaignView> define(String id, CampaignDefinition definition, Operator operator) {
-        return audited.run(operator, "campaign.define", id, campaigns.define(id, definition),
+        return audit.run(operator, "campaign.define", id, campaigns.define(id, definition),
                         saved -> "published=" + saved.published() + " goal=" + saved.goal() + " prizeTotal=" + saved.prizeTotal())
                 .flatMap(this::view);
     }

@@ -14,10 +14,12 @@ import jakarta.ws.rs.core.Context;
 @Path("/api/v1/admin")
 @RolesAllowed("admin")
 class AuditResource {
+    private final AuditService audit;
     private final ModerationService moderation;
     private final Operators operators;
 
-    AuditResource(ModerationService moderation, Operators operators) {
+    AuditResource(AuditService audit, ModerationService moderation, Operators operators) {
+        this.audit = audit;
         this.moderation = moderation;
         this.operators = operators;
     }
@@ -25,7 +27,7 @@ class AuditResource {
     @GET
     @Path("/audit")
     public Uni<AuditEntries> audit(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return moderation.recentActions(limit);
+        return audit.recent(limit);
     }
 
     @POST

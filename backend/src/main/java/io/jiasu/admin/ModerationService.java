@@ -22,8 +22,7 @@ class ModerationService {
     private final UserService users;
     private final PrizeService prizes;
     private final ClaimService claims;
-    private final Audited audited;
-    private final AuditLog log;
+    private final AuditService audit;
     private final MeterRegistry metrics;
 
     ModerationService(
@@ -32,16 +31,14 @@ class ModerationService {
             UserService users,
             PrizeService prizes,
             ClaimService claims,
-            Audited audited,
-            AuditLog log,
+            AuditService audit,
             MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.players = players;
         this.users = users;
         this.prizes = prizes;
         this.claims = claims;
-        this.audited = audited;
-        this.log = log;
+        this.audit = audit;
         this.metrics = metrics;
     }
 
@@ -56,24 +53,19 @@ class ModerationService {
                 .call(players::leaveBoards)
                 .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
                 .map(userId -> new BanResult(shareCode, true));
-        return audited.run(operator, "player.ban", campaignId + "/" + shareCode, work, result -> null);
+        return audit.run(operator, "player.ban", campaignId + "/" + shareCode, work, result -> null);
     }
 
     Uni<Review> review(String campaignId, String shareCode, Review decision, Operator operator) {
-        return audited.run(operator, "claim.review", campaignId + "/" + shareCode, claims.review(campaignId, shareCode, decision),
+        return audit.run(operator, "claim.review", campaignId + "/" + shareCode, claims.review(campaignId, shareCode, decision),
                 review -> "decision=" + review);
     }
 
     Uni<WinnersExport> export(String campaignId, Operator operator) {
-        return audited.run(operator, "winners.export", campaignId, prizes.export(campaignId), export -> "rows=" + export.rows());
-    }
-
-    /** The latest admin actions, newest first (1 to 1000). */
-    Uni<AuditEntries> recentActions(int limit) {
-        return log.recent(Math.max(1, Math.min(1000, limit))).map(AuditEntries::new);
+        return audit.run(operator, "winners.export", campaignId, prizes.export(campaignId), export -> "rows=" + export.rows());
     }
 
     Uni<Rekeyed> rekey(Operator operator) {
-        return audited.run(operator, "claims.rekey", "claims", claims.rekey().map(Rekeyed::new), result -> "resealed=" + result.resealed());
+        return audit.run(operator, "claims.rekey", "claims", claims.rekey().map(Rekeyed::new), result -> "resealed=" + result.resealed());
     }
 }

@@ -16,12 +16,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * session (login counts its user in the service, once WeChat has named them); the address always.
  */
 class RateLimitFilter {
-    private final RateLimiter limiter;
+    private final RateLimitService limiter;
     private final ClientAddress addresses;
     private final CurrentIdentityAssociation identity;
     private final Map<Method, Optional<Route>> routes = new ConcurrentHashMap<>();
 
-    RateLimitFilter(RateLimiter limiter, ClientAddress addresses, CurrentIdentityAssociation identity) {
+    RateLimitFilter(RateLimitService limiter, ClientAddress addresses, CurrentIdentityAssociation identity) {
         this.limiter = limiter;
         this.addresses = addresses;
         this.identity = identity;

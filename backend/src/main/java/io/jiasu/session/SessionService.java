@@ -4,7 +4,7 @@ import io.jiasu.platform.FieldError;
 import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.RandomIds;
 import io.jiasu.platform.ValidationFailed;
-import io.jiasu.ratelimit.RateLimiter;
+import io.jiasu.ratelimit.RateLimitService;
 import io.jiasu.ratelimit.Route;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
@@ -27,7 +27,7 @@ class SessionService {
     private final SessionConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final RateLimiter limits;
+    private final RateLimitService limits;
 
     SessionService(
             WechatClient wechat,
@@ -36,7 +36,7 @@ class SessionService {
             SessionConfig config,
             Clock clock,
             MeterRegistry metrics,
-            RateLimiter limits) {
+            RateLimitService limits) {
         this.wechat = wechat;
         this.users = users;
         this.sessions = sessions;

@@ -10,13 +10,13 @@ import java.util.Locale;
 
 /** Admits or refuses a request on a limited route, per user and per client address; counts refusals in {@code jiasu.ratelimit.refused}. */
 @ApplicationScoped
-public class RateLimiter {
+public class RateLimitService {
     private final RateLimitStore store;
     private final RateLimitConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    RateLimiter(RateLimitStore store, RateLimitConfig config, Clock clock, MeterRegistry metrics) {
+    RateLimitService(RateLimitStore store, RateLimitConfig config, Clock clock, MeterRegistry metrics) {
         this.store = store;
         this.config = config;
         this.clock = clock;

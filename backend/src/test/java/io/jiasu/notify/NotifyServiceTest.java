@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
-class FinishNotifierTest {
+class NotifyServiceTest {
     @Inject
     NotificationStore store;
 

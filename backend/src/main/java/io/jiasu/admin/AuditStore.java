@@ -17,12 +17,12 @@ import org.bson.Document;
 
 /** The audit collection: an append-only record of every admin action, newest read first. */
 @ApplicationScoped
-class AuditLog {
+class AuditStore {
     private static final String COLLECTION = "audit";
 
     private final ReactiveMongoCollection<Document> audit;
 
-    AuditLog(ReactiveMongoDatabase db) {
+    AuditStore(ReactiveMongoDatabase db) {
         this.audit = db.getCollection(COLLECTION);
     }
 

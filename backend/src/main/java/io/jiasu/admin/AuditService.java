@@ -7,20 +7,28 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** Runs an admin action and writes it to the audit log, whether it succeeded or not; the action fails if the log can't be written. */
+/**
+ * The audit log of admin actions: runs an action and records it whether it succeeded or not (the action fails if its
+ * entry can't be written), and lists the latest entries.
+ */
 @ApplicationScoped
-class Audited {
-    private final AuditLog log;
+class AuditService {
+    private final AuditStore store;
     private final Clock clock;
 
-    Audited(AuditLog log, Clock clock) {
-        this.log = log;
+    AuditService(AuditStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     <T> Uni<T> run(Operator operator, String action, String target, Uni<T> work, Function<T, String> detail) {
-        return work.onItemOrFailure().call((item, failure) -> log.record(
+        return work.onItemOrFailure().call((item, failure) -> store.record(
                 operator, action, target, failure == null ? "ok" : code(failure), failure == null ? detail.apply(item) : null, clock.instant()));
+    }
+
+    /** The latest admin actions, newest first (1 to 1000). */
+    Uni<AuditEntries> recent(int limit) {
+        return store.recent(Math.max(1, Math.min(1000, limit))).map(AuditEntries::new);
     }
 
     private static String code(Throwable failure) {

@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
  * refusals (43101) and failures instead of retrying. Counted in {@code jiasu.notify.messages} by outcome.
  */
 @ApplicationScoped
-class FinishNotifier {
-    private static final Logger LOG = Logger.getLogger(FinishNotifier.class);
+class NotifyService {
+    private static final Logger LOG = Logger.getLogger(NotifyService.class);
     private static final int THING_MAX = 20;
     private static final DateTimeFormatter WECHAT_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -33,7 +33,7 @@ class FinishNotifier {
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    FinishNotifier(NotificationStore store, UserService users, WechatClient wechat, NotifyConfig config, Clock clock, MeterRegistry metrics) {
+    NotifyService(NotificationStore store, UserService users, WechatClient wechat, NotifyConfig config, Clock clock, MeterRegistry metrics) {
         this.store = store;
         this.users = users;
         this.wechat = wechat;
