@@ -1,7 +1,6 @@
 """What the end-to-end tests share: the running stack test.sh started, the tailed log file, polling helpers."""
 import datetime
 import functools
-import json
 import os
 import pathlib
 import subprocess
@@ -61,12 +60,6 @@ def wait_for_count(index, expected, timeout=120, query=None):
     raise AssertionError(f"{index} holds {seen} documents after {timeout} s, expected {expected}")
 
 
-def all_docs(index, size=1000):
-    engine.post(f"/{index}/_refresh")
-    hits = engine.search(index, {"size": size, "query": {"match_all": {}}})["hits"]["hits"]
-    return {hit["_id"]: hit["_source"] for hit in hits}
-
-
 def shipper_errors():
     """What the shipper could not deliver at all (its error file); must stay empty."""
     path = SHIPPER_DIR / "engine-errors.json"
@@ -103,6 +96,3 @@ def parsed(lines):
     docs = [{"_source": {"message": line}} for line in lines]
     return [item["doc"] for item in engine.post("/_ingest/pipeline/jiasu-access/_simulate", {"docs": docs})["docs"]]
 
-
-def dumps(value):
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

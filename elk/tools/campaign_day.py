@@ -113,8 +113,9 @@ class Generator:
         self.requests = []
         self.used_ips = set()
 
-    def pick(self, table, weight_index=-1):
-        return self.random.choices(table, weights=[row[weight_index] for row in table])[0]
+    def pick(self, table):
+        """A row of the table, drawn by the weight in its last column."""
+        return self.random.choices(table, weights=[row[-1] for row in table])[0]
 
     def hex_id(self, length=32):
         return "".join(self.random.choice("0123456789abcdef") for _ in range(length))
