@@ -205,7 +205,7 @@ public class PlayerService {
         return store.helpsPerMinute(campaignId, since);
     }
 
-    /** Board rows for these share codes: progress, finish time and the owner's card. */
+    /** Board rows for these share codes: progress, finish time and the owner's card; banned users are left out. */
     public Uni<List<Ranked>> ranked(Campaign campaign, List<String> shareCodes) {
         return store.findAll(shareCodes).flatMap(players -> users.cards(players.stream().map(Player::userId).toList())
                 .map(cards -> {
@@ -214,7 +214,8 @@ public class PlayerService {
                     List<Ranked> rows = new ArrayList<>();
                     for (String code : shareCodes) {
                         Player player = byCode.get(code);
-                        if (player != null) {
+                        // a help racing a ban may have put the banned player back on the Redis board
+                        if (player != null && !users.isBanned(player.userId())) {
                             UserView card = cards.get(player.userId());
                             rows.add(new Ranked(
                                     player.shareCode(),
