@@ -13,7 +13,7 @@ export JIASU_ACCESS_LOG="$logs/access.json.log"
 
 fail() { echo "$1" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
-"$elk/../deploy/local/need" python3 curl unzip rsyslog rsyslog-elasticsearch || fail "could not install packages"
+"$elk/../deploy/local/need" python3 curl unzip maven rsyslog rsyslog-elasticsearch || fail "could not install packages"
 "$elk/bin/stack" stop 2>/dev/null    # a run that was killed may have left its node behind
 run_dir=$("$elk/bin/stack" run-dir)
 rm -rf "$run_dir"
