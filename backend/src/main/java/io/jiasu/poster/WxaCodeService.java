@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,7 @@ class WxaCodeService {
     private final WxaCodeStore store;
     private final PosterConfig config;
     private final Clock clock;
-    private final Map<String, Uni<byte[]>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
 
     WxaCodeService(PlayerService players, WechatClient wechat, WxaCodeStore store, PosterConfig config, Clock clock) {
         this.players = players;
@@ -38,14 +40,31 @@ class WxaCodeService {
                 .flatMap(png -> png != null ? Uni.createFrom().item(png) : fetchOnce(campaignId, player.shareCode())));
     }
 
+    /**
+     * Asks WeChat for the code, or joins the request already asking for it. The first caller's future settles the
+     * others' answers, also when it fails or its client goes away, so nobody waits on a fetch that no longer runs.
+     */
     private Uni<byte[]> fetchOnce(String campaignId, String shareCode) {
-        return inFlight.computeIfAbsent(shareCode, code -> {
-            String scene = scene(campaignId, code);
-            return wechat.wxaCode(scene, config.page())
-                    .call(png -> store.put(code, scene, png, clock.instant()))
-                    .eventually(() -> inFlight.remove(code))
-                    .memoize().indefinitely();
-        });
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = inFlight.putIfAbsent(shareCode, mine);
+        if (running != null) {
+            return Uni.createFrom().completionStage(running);
+        }
+        String scene = scene(campaignId, shareCode);
+        return wechat.wxaCode(scene, config.page())
+                .call(png -> store.put(shareCode, scene, png, clock.instant()))
+                .onItemOrFailure().invoke((png, failure) -> {
+                    inFlight.remove(shareCode, mine);
+                    if (failure == null) {
+                        mine.complete(png);
+                    } else {
+                        mine.completeExceptionally(failure);
+                    }
+                })
+                .onCancellation().invoke(() -> {
+                    inFlight.remove(shareCode, mine);
+                    mine.completeExceptionally(new CancellationException("the first request for this code went away"));
+                });
     }
 
     /**
