@@ -21,7 +21,7 @@ trap finish EXIT
 
 rm -rf "$STACK_RUN"
 mkdir -p "$STACK_RUN"
-"$DEPLOY/local/need" nginx jq curl systemd prometheus-node-exporter prometheus-nginx-exporter \
+"$DEPLOY/local/need" nginx jq curl systemd rsyslog python3 prometheus-node-exporter prometheus-nginx-exporter \
     prometheus-redis-exporter mtail >/dev/null || { not_ok "install packages"; exit 1; }
 
 # ---- static files -------------------------------------------------------------------------------------------
@@ -67,10 +67,11 @@ systemd_units_verify() {
     done
     out=$(cd "$dir" && SYSTEMD_UNIT_PATH="$dir:" systemd-analyze verify "$dir"/jiasu@.service "$dir"/nginx.service \
         "$dir"/prometheus-node-exporter.service "$dir"/prometheus-nginx-exporter.service \
-        "$dir"/prometheus-redis-exporter.service "$dir"/mtail.service 2>&1)
+        "$dir"/prometheus-redis-exporter.service "$dir"/mtail.service "$dir"/jiasu-log-shipper.service \
+        "$dir"/jiasu-log-retention.service "$dir"/jiasu-log-retention.timer 2>&1)
     [ -z "$out" ] || { echo "$out"; return 1; }
 }
-check "systemd: app unit and the drop-ins for nginx and the exporters pass systemd-analyze verify" systemd_units_verify
+check "systemd: app, log shipper and retention units and the drop-ins for nginx and the exporters pass systemd-analyze verify" systemd_units_verify
 
 mtail_counts_sample() {
     local out
