@@ -120,8 +120,11 @@ class PlayerStore {
                 .append("helpCount", helpCount);
     }
 
+    /** Applies a guarded help and answers the player after it, without the help list nobody reads here. */
     private Uni<Player> update(Bson filter, Bson update) {
-        return players.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+        return players.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions()
+                        .returnDocument(ReturnDocument.AFTER)
+                        .projection(WITHOUT_HELPS))
                 .map(doc -> doc == null ? null : Player.from(doc));
     }
 
