@@ -168,6 +168,13 @@ not_found_is_problem() {
 }
 check "outside /api/: 404 problem+json (metrics and stub_status not public); stub_status on the local port" not_found_is_problem
 
+console_for_operators_only() {
+    curl -fsS "$STACK_URL/admin/" | grep -qi '<html' &&
+    curl -s --interface 127.0.0.90 -D "$STACK_RUN/adm.h" -o "$STACK_RUN/adm.b" "$STACK_URL/admin/" &&
+        is_problem "$STACK_RUN/adm.h" "$STACK_RUN/adm.b" 403 FORBIDDEN
+}
+check "the console at /admin/ is proxied for the allowed addresses and 403 problem+json for others" console_for_operators_only
+
 body_limits() {
     head -c 2097152 /dev/zero | tr '\0' 'a' >"$STACK_RUN/2mb.json"
     curl -s -D "$STACK_RUN/big.h" -o "$STACK_RUN/big.b" -H 'Content-Type: application/json' --data-binary "@$STACK_RUN/2mb.json" \
