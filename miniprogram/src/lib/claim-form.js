@@ -17,7 +17,7 @@ const RULES = {
   address(value) {
     if (length(value) === 0) return '请填写收货地址'
     if (length(value) < 5) return '地址太短了，请写到门牌号'
-    if (length(value) > 100) return '地址最多100个字'
+    if (length(value) > 120) return '地址最多120个字'
     return ''
   },
 }

@@ -14,7 +14,8 @@ test.each([
   ['address', '', '请填写收货地址'],
   ['address', '北京', '地址太短了，请写到门牌号'],
   ['address', '北京市海淀区中关村大街1号', ''],
-  ['address', '路'.repeat(101), '地址最多100个字'],
+  ['address', '路'.repeat(120), ''],
+  ['address', '路'.repeat(121), '地址最多120个字'],
 ])('%s %j -> %j', (field, value, message) => {
   expect(checkField(field, value)).toBe(message)
 })
