@@ -10,11 +10,16 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jiasu.JiasuTestStack;
+import io.jiasu.Parallel;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,22 @@ class LeaderboardTest {
         });
         assertEquals(":1", JiasuTestStack.redis().command("EXISTS jiasu:lb:" + cid));
         assertEquals(1, given().auth().oauth2(first).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath().getInt("rank"));
+    }
+
+    @Test
+    void aCrowdReadingTheBoardAtOnceIsAnsweredEveryTime() {
+        String cid = created(liveCampaign());
+        help(login(unique("h")), cid, join(login(unique("p")), cid)).then().statusCode(201);
+        for (int round = 0; round < 3; round++) {
+            List<Integer> statuses = Parallel.run(64, IntStream.range(0, 200)
+                    .<Callable<Integer>>mapToObj(i -> () -> given()
+                            .config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                                    .setParam("http.socket.timeout", 10_000)))
+                            .get("/api/v1/campaigns/" + cid + "/leaderboard").statusCode())
+                    .toList());
+            assertEquals(200, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            Awaitility.await().pollDelay(1100, TimeUnit.MILLISECONDS).until(() -> true);
+        }
     }
 
     private static void named(String token, String nickname) {
