@@ -51,6 +51,11 @@ class PlayerStore {
                 .await()
                 .atMost(Duration.ofSeconds(30));
         players.createIndex(Indexes.ascending("campaignId", "lastHelpAt")).await().atMost(Duration.ofSeconds(30));
+        // The sweeper's question, answered from a tiny index: only players caught between finishing and settling.
+        players.createIndex(Indexes.ascending("prizeSettled"), new IndexOptions()
+                        .partialFilterExpression(Filters.eq("prizeSettled", false)))
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     /** Stores a new player, or finds the one this user already has in the campaign; created tells which. */
@@ -105,7 +110,7 @@ class PlayerStore {
         return update(guard(campaignId, shareCode, helperId, new Document("$lt", helpsToGoal - 1)), progress)
                 .onItem().ifNull().switchTo(() -> update(
                         guard(campaignId, shareCode, helperId, helpsToGoal - 1),
-                        Updates.combine(progress, Updates.set("finishedAt", Date.from(now)))));
+                        Updates.combine(progress, Updates.set("finishedAt", Date.from(now)), Updates.set("prizeSettled", false))));
     }
 
     /**
@@ -136,11 +141,12 @@ class PlayerStore {
                 .replaceWithVoid();
     }
 
-    /** Finished players whose prize outcome was never written (the process died in between). */
+    /**
+     * Finished players whose prize outcome was never written (the process died in between): the help that reached
+     * the goal sets prizeSettled to false, settling sets it to true.
+     */
     Multi<Player> unsettled(int limit) {
-        return players.find(
-                        Filters.and(Filters.ne("finishedAt", null), Filters.ne("prizeSettled", true)),
-                        new FindOptions().projection(WITHOUT_HELPS).limit(limit))
+        return players.find(Filters.eq("prizeSettled", false), new FindOptions().projection(WITHOUT_HELPS).limit(limit))
                 .map(Player::from);
     }
 
