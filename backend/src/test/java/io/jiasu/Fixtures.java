@@ -24,10 +24,13 @@ public final class Fixtures {
 
     /** Logs in the stub user whose openid is {@code code}; returns our bearer token. */
     public static String login(String code) {
-        return given().contentType(ContentType.JSON).body(Map.of("code", code))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("code", code))
                 .post("/api/v1/session")
-                .then().statusCode(201)
-                .extract().path("token");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
     }
 
     /** A published campaign that started an hour ago: goal 1000, 10 prizes, {@link #schedule()}, 5 helps a day. */
@@ -48,22 +51,40 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> campaign(
-            Instant startsAt, Instant endsAt, int goal, int prizeTotal, List<Map<String, Object>> schedule, int dailyHelpLimit) {
+            Instant startsAt,
+            Instant endsAt,
+            int goal,
+            int prizeTotal,
+            List<Map<String, Object>> schedule,
+            int dailyHelpLimit) {
         return new HashMap<>(Map.of(
-                "title", "加速奔向2027",
-                "description", "邀请好友帮你加速",
-                "startsAt", startsAt.toString(),
-                "endsAt", endsAt.toString(),
-                "claimDeadline", endsAt.plus(Duration.ofDays(7)).toString(),
-                "goal", goal,
-                "prizeTotal", prizeTotal,
-                "schedule", schedule,
-                "dailyHelpLimit", dailyHelpLimit,
-                "published", true));
+                "title",
+                "加速奔向2027",
+                "description",
+                "邀请好友帮你加速",
+                "startsAt",
+                startsAt.toString(),
+                "endsAt",
+                endsAt.toString(),
+                "claimDeadline",
+                endsAt.plus(Duration.ofDays(7)).toString(),
+                "goal",
+                goal,
+                "prizeTotal",
+                prizeTotal,
+                "schedule",
+                schedule,
+                "dailyHelpLimit",
+                dailyHelpLimit,
+                "published",
+                true));
     }
 
     public static Response define(String cid, Map<String, Object> campaign) {
-        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(campaign)
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(campaign)
                 .put("/api/v1/admin/campaigns/" + cid);
     }
 
@@ -76,9 +97,13 @@ public final class Fixtures {
 
     /** Joins the campaign as this user; returns the share code. */
     public static String join(String token, String cid) {
-        return given().auth().oauth2(token).post("/api/v1/campaigns/" + cid + "/players")
-                .then().statusCode(201)
-                .extract().path("shareCode");
+        return given().auth()
+                .oauth2(token)
+                .post("/api/v1/campaigns/" + cid + "/players")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("shareCode");
     }
 
     public static Response help(String token, String cid, String shareCode) {

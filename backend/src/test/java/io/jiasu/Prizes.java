@@ -16,7 +16,8 @@ import java.util.Map;
  * helps of 200), and their claim.
  */
 public final class Prizes {
-    public static final Map<String, Object> GOOD_CLAIM = Map.of("name", "张三", "phone", "13812345678", "address", "北京市海淀区中关村大街1号");
+    public static final Map<String, Object> GOOD_CLAIM =
+            Map.of("name", "张三", "phone", "13812345678", "address", "北京市海淀区中关村大街1号");
 
     private Prizes() {}
 
@@ -43,11 +44,16 @@ public final class Prizes {
     }
 
     public static Response claim(String token, String cid, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put("/api/v1/campaigns/" + cid + "/players/me/claim");
     }
 
     public static Response ban(String cid, String shareCode) {
-        return given().auth().oauth2(Fixtures.ADMIN).post("/api/v1/admin/campaigns/" + cid + "/players/" + shareCode + "/ban");
+        return given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .post("/api/v1/admin/campaigns/" + cid + "/players/" + shareCode + "/ban");
     }
 }

@@ -32,8 +32,17 @@ public final class RedisProcess implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("jiasu-redis");
             Process process = new ProcessBuilder(List.of(
-                            "redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                            "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+                            "redis-server",
+                            "--port",
+                            String.valueOf(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            dir.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis.log").toFile())
                     .start();
@@ -100,7 +109,8 @@ public final class RedisProcess implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalStateException("redis-server did not answer on port " + port + "; see " + dir.resolve("redis.log"));
+        throw new IllegalStateException(
+                "redis-server did not answer on port " + port + "; see " + dir.resolve("redis.log"));
     }
 
     static int freePort() {

@@ -31,7 +31,8 @@ class AdminCampaignResource {
 
     @PUT
     @Path("/{cid}")
-    public Uni<AdminCampaignView> define(@PathParam("cid") String cid, CampaignDefinition definition, @Context HttpServerRequest request) {
+    public Uni<AdminCampaignView> define(
+            @PathParam("cid") String cid, CampaignDefinition definition, @Context HttpServerRequest request) {
         return admin.define(cid, definition, operators.of(request));
     }
 
@@ -55,7 +56,8 @@ class AdminCampaignResource {
 
     @GET
     @Path("/{cid}/leaderboard")
-    public Uni<AdminLeaderboard> leaderboard(@PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") int limit) {
+    public Uni<AdminLeaderboard> leaderboard(
+            @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") int limit) {
         return admin.leaderboard(cid, limit);
     }
 }

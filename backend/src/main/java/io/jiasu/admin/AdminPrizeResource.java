@@ -36,22 +36,30 @@ class AdminPrizeResource {
     @GET
     @Path("/winners.csv")
     public Uni<Response> winnersCsv(@PathParam("cid") String cid, @Context HttpServerRequest request) {
-        return moderation.export(cid, operators.of(request)).map(export -> Response.ok(export.csv(), WinnersExport.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"winners-" + cid + ".csv\"")
-                .header("Cache-Control", "no-store")
-                .build());
+        return moderation
+                .export(cid, operators.of(request))
+                .map(export -> Response.ok(export.csv(), WinnersExport.MEDIA_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"winners-" + cid + ".csv\"")
+                        .header("Cache-Control", "no-store")
+                        .build());
     }
 
     @POST
     @Path("/players/{shareCode}/ban")
-    public Uni<BanResult> ban(@PathParam("cid") String cid, @PathParam("shareCode") String shareCode, @Context HttpServerRequest request) {
+    public Uni<BanResult> ban(
+            @PathParam("cid") String cid,
+            @PathParam("shareCode") String shareCode,
+            @Context HttpServerRequest request) {
         return moderation.ban(cid, shareCode, operators.of(request));
     }
 
     @POST
     @Path("/players/{shareCode}/claim/review")
     public Uni<ReviewDecision> review(
-            @PathParam("cid") String cid, @PathParam("shareCode") String shareCode, ReviewDecision decision, @Context HttpServerRequest request) {
+            @PathParam("cid") String cid,
+            @PathParam("shareCode") String shareCode,
+            ReviewDecision decision,
+            @Context HttpServerRequest request) {
         Review wanted = decision == null ? null : decision.decision();
         return moderation.review(cid, shareCode, wanted, operators.of(request)).map(ReviewDecision::new);
     }

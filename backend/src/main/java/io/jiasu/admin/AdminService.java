@@ -4,7 +4,6 @@ import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignDefinition;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.leaderboard.LeaderboardStore;
-import io.jiasu.player.HelpsInMinute;
 import io.jiasu.player.PlayerService;
 import io.jiasu.player.Ranked;
 import io.jiasu.prize.ClaimService;
@@ -49,8 +48,13 @@ class AdminService {
     }
 
     Uni<AdminCampaignView> define(String id, CampaignDefinition definition, Operator operator) {
-        return audit.run(operator, "campaign.define", id, campaigns.define(id, definition),
-                        saved -> "published=" + saved.published() + " goal=" + saved.goal() + " prizeTotal=" + saved.prizeTotal())
+        return audit.run(
+                        operator,
+                        "campaign.define",
+                        id,
+                        campaigns.define(id, definition),
+                        saved -> "published=" + saved.published() + " goal=" + saved.goal() + " prizeTotal="
+                                + saved.prizeTotal())
                 .flatMap(this::view);
     }
 
@@ -59,10 +63,14 @@ class AdminService {
     }
 
     Uni<AdminCampaigns> all() {
-        return campaigns.all()
-                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(this::view)
-                .collect().asList()
+        return campaigns
+                .all()
+                .onItem()
+                .transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem()
+                .transformToUniAndConcatenate(this::view)
+                .collect()
+                .asList()
                 .map(AdminCampaigns::new);
     }
 
@@ -74,27 +82,37 @@ class AdminService {
     Uni<Activity> activity(String id) {
         Instant now = clock.instant();
         Instant first = now.truncatedTo(ChronoUnit.MINUTES).minus(ACTIVITY_SPAN).plus(Duration.ofMinutes(1));
-        return campaigns.find(id).flatMap(campaign -> players.helpsPerMinute(id, first)).map(rows -> {
-            Map<Instant, Long> byMinute = new HashMap<>();
-            rows.forEach(row -> byMinute.put(row.minute(), row.helps()));
-            List<Activity.Point> points = new ArrayList<>();
-            for (Instant minute = first; !minute.isAfter(now); minute = minute.plus(Duration.ofMinutes(1))) {
-                points.add(new Activity.Point(minute, byMinute.getOrDefault(minute, 0L)));
-            }
-            return new Activity(points);
-        });
+        return campaigns
+                .find(id)
+                .flatMap(campaign -> players.helpsPerMinute(id, first))
+                .map(rows -> {
+                    Map<Instant, Long> byMinute = new HashMap<>();
+                    rows.forEach(row -> byMinute.put(row.minute(), row.helps()));
+                    List<Activity.Point> points = new ArrayList<>();
+                    for (Instant minute = first; !minute.isAfter(now); minute = minute.plus(Duration.ofMinutes(1))) {
+                        points.add(new Activity.Point(minute, byMinute.getOrDefault(minute, 0L)));
+                    }
+                    return new Activity(points);
+                });
     }
 
     /** The live board with share codes, rebuilt from MongoDB first if Redis lost it. */
     Uni<AdminLeaderboard> leaderboard(String id, int requested) {
         int limit = Math.max(1, Math.min(MAX_BOARD, requested));
-        return campaigns.find(id)
+        return campaigns
+                .find(id)
                 .call(players::restoreBoard)
                 .flatMap(campaign -> board.top(id, limit).flatMap(codes -> players.ranked(campaign, codes)))
                 .map(rows -> {
                     List<AdminStanding> entries = new ArrayList<>();
                     for (Ranked row : rows) {
-                        entries.add(new AdminStanding(entries.size() + 1, row.shareCode(), row.nickname(), row.avatarUrl(), row.progress(), row.finishedAt()));
+                        entries.add(new AdminStanding(
+                                entries.size() + 1,
+                                row.shareCode(),
+                                row.nickname(),
+                                row.avatarUrl(),
+                                row.progress(),
+                                row.finishedAt()));
                     }
                     return new AdminLeaderboard(entries);
                 });
@@ -105,14 +123,17 @@ class AdminService {
     }
 
     private Uni<CampaignStats> stats(Campaign campaign) {
-        return Uni.combine().all().unis(players.counts(campaign.id()), claims.counts(campaign.id())).with((counts, claimed) -> new CampaignStats(
-                counts.players(),
-                counts.boosts(),
-                counts.helpers(),
-                counts.finished(),
-                campaign.prizesTaken(),
-                claimed.claims(),
-                campaign.prizeRemaining(),
-                claimed.pendingReview()));
+        return Uni.combine()
+                .all()
+                .unis(players.counts(campaign.id()), claims.counts(campaign.id()))
+                .with((counts, claimed) -> new CampaignStats(
+                        counts.players(),
+                        counts.boosts(),
+                        counts.helpers(),
+                        counts.finished(),
+                        campaign.prizesTaken(),
+                        claimed.claims(),
+                        campaign.prizeRemaining(),
+                        claimed.pendingReview()));
     }
 }

@@ -22,8 +22,14 @@ class AuditService {
     }
 
     <T> Uni<T> run(Operator operator, String action, String target, Uni<T> work, Function<T, String> detail) {
-        return work.onItemOrFailure().call((item, failure) -> store.record(
-                operator, action, target, failure == null ? "ok" : code(failure), failure == null ? detail.apply(item) : null, clock.instant()));
+        return work.onItemOrFailure()
+                .call((item, failure) -> store.record(
+                        operator,
+                        action,
+                        target,
+                        failure == null ? "ok" : code(failure),
+                        failure == null ? detail.apply(item) : null,
+                        clock.instant()));
     }
 
     /** The latest admin actions, newest first (1 to 1000). */

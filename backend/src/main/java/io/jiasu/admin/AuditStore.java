@@ -42,6 +42,9 @@ class AuditStore {
     }
 
     Uni<List<AuditEntry>> recent(int limit) {
-        return audit.find(new FindOptions().sort(Sorts.descending("at")).limit(limit)).map(AuditEntry::from).collect().asList();
+        return audit.find(new FindOptions().sort(Sorts.descending("at")).limit(limit))
+                .map(AuditEntry::from)
+                .collect()
+                .asList();
     }
 }

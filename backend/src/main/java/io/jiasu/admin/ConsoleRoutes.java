@@ -11,7 +11,10 @@ class ConsoleRoutes {
         // Vert.x matches /admin/ on this route too; only the bare path is redirected.
         router.get("/admin").handler(ctx -> {
             if (ctx.request().path().equals("/admin")) {
-                ctx.response().setStatusCode(302).putHeader("Location", "/admin/").end();
+                ctx.response()
+                        .setStatusCode(302)
+                        .putHeader("Location", "/admin/")
+                        .end();
             } else {
                 ctx.next();
             }

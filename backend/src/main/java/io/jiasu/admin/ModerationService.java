@@ -47,7 +47,8 @@ class ModerationService {
      * prize they hold is revoked (its slot is not handed on). Repeating a ban finishes one that failed halfway.
      */
     Uni<BanResult> ban(String campaignId, String shareCode, Operator operator) {
-        Uni<BanResult> work = campaigns.find(campaignId)
+        Uni<BanResult> work = campaigns
+                .find(campaignId)
                 .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
                 .call(userId -> users.ban(userId, campaignId, shareCode))
                 .call(players::leaveBoards)
@@ -57,15 +58,25 @@ class ModerationService {
     }
 
     Uni<Review> review(String campaignId, String shareCode, Review decision, Operator operator) {
-        return audit.run(operator, "claim.review", campaignId + "/" + shareCode, claims.review(campaignId, shareCode, decision),
+        return audit.run(
+                operator,
+                "claim.review",
+                campaignId + "/" + shareCode,
+                claims.review(campaignId, shareCode, decision),
                 review -> "decision=" + review);
     }
 
     Uni<WinnersExport> export(String campaignId, Operator operator) {
-        return audit.run(operator, "winners.export", campaignId, prizes.export(campaignId), export -> "rows=" + export.rows());
+        return audit.run(
+                operator, "winners.export", campaignId, prizes.export(campaignId), export -> "rows=" + export.rows());
     }
 
     Uni<Rekeyed> rekey(Operator operator) {
-        return audit.run(operator, "claims.rekey", "claims", claims.rekey().map(Rekeyed::new), result -> "resealed=" + result.resealed());
+        return audit.run(
+                operator,
+                "claims.rekey",
+                "claims",
+                claims.rekey().map(Rekeyed::new),
+                result -> "resealed=" + result.resealed());
     }
 }

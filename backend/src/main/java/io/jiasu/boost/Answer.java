@@ -8,7 +8,12 @@ import java.util.List;
 record Answer(BoostResult result, Problem problem) {
     BoostResult replay() {
         if (problem != null) {
-            throw new ApiException(problem.status(), problem.code(), problem.title(), problem.detail(), problem.errors() == null ? List.of() : problem.errors());
+            throw new ApiException(
+                    problem.status(),
+                    problem.code(),
+                    problem.title(),
+                    problem.detail(),
+                    problem.errors() == null ? List.of() : problem.errors());
         }
         return result;
     }

@@ -68,19 +68,25 @@ class BoostService {
             return decide(campaignId, shareCode, helperId);
         }
         if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            return Uni.createFrom().failure(new ApiException(400, "BAD_REQUEST", "Bad request", "Idempotency-Key must be 1 to 64 visible ASCII characters."));
+            return Uni.createFrom()
+                    .failure(new ApiException(
+                            400,
+                            "BAD_REQUEST",
+                            "Bad request",
+                            "Idempotency-Key must be 1 to 64 visible ASCII characters."));
         }
         String scope = String.join(":", helperId, campaignId, shareCode, idempotencyKey);
-        return answers.claim(scope).flatMap(previous -> previous == null
-                ? decide(campaignId, shareCode, helperId)
-                        .call(result -> answers.remember(scope, write(new Answer(result, null))))
-                        .onFailure(ApiException.class)
-                        .call(e -> ((ApiException) e).status() < 500
-                                ? answers.remember(scope, write(new Answer(null, ((ApiException) e).problem())))
-                                : answers.forget(scope))
-                        .onFailure(e -> !(e instanceof ApiException))
-                        .call(e -> answers.forget(scope))
-                : replay(scope, previous, IN_FLIGHT_POLLS));
+        return answers.claim(scope)
+                .flatMap(previous -> previous == null
+                        ? decide(campaignId, shareCode, helperId)
+                                .call(result -> answers.remember(scope, write(new Answer(result, null))))
+                                .onFailure(ApiException.class)
+                                .call(e -> ((ApiException) e).status() < 500
+                                        ? answers.remember(scope, write(new Answer(null, ((ApiException) e).problem())))
+                                        : answers.forget(scope))
+                                .onFailure(e -> !(e instanceof ApiException))
+                                .call(e -> answers.forget(scope))
+                        : replay(scope, previous, IN_FLIGHT_POLLS));
     }
 
     private Uni<BoostResult> replay(String scope, String stored, int pollsLeft) {
@@ -93,36 +99,44 @@ class BoostService {
         if (pollsLeft == 0) {
             return Uni.createFrom().failure(new RequestInProgress());
         }
-        return Uni.createFrom().voidItem().onItem().delayIt().by(IN_FLIGHT_POLL)
+        return Uni.createFrom()
+                .voidItem()
+                .onItem()
+                .delayIt()
+                .by(IN_FLIGHT_POLL)
                 .flatMap(ignored -> answers.read(scope))
                 .flatMap(next -> replay(scope, next, pollsLeft - 1));
     }
 
     private Uni<BoostResult> decide(String campaignId, String shareCode, String helperId) {
         Instant now = clock.instant();
-        return campaigns.published(campaignId)
+        return campaigns
+                .published(campaignId)
                 .invoke(campaign -> campaign.requireLive(now))
                 .call(campaign -> players.requireHelpable(campaignId, shareCode, helperId))
                 .flatMap(campaign -> withDailySlot(campaign, shareCode, helperId, now))
-                .map(outcome -> new BoostResult(outcome.amount(), outcome.progress(), outcome.goal(), outcome.finished(), outcome.prizeRank()))
+                .map(outcome -> new BoostResult(
+                        outcome.amount(), outcome.progress(), outcome.goal(), outcome.finished(), outcome.prizeRank()))
                 .onItemOrFailure()
                 .invoke((result, failure) -> {
-                    metrics.counter("jiasu.boost.helps", "outcome", outcome(failure)).increment();
+                    metrics.counter("jiasu.boost.helps", "outcome", outcome(failure))
+                            .increment();
                     if (failure == null) {
                         // per campaign, for the operators' helps-per-minute: rate(jiasu_boost_accepted_total[1m]) * 60
-                        metrics.counter("jiasu.boost.accepted", "campaign", campaignId).increment();
+                        metrics.counter("jiasu.boost.accepted", "campaign", campaignId)
+                                .increment();
                     }
                 });
     }
 
     private Uni<HelpOutcome> withDailySlot(Campaign campaign, String shareCode, String helperId, Instant now) {
         LocalDate day = campaign.dayOf(now);
-        return reserve(campaign, shareCode, helperId, day, now, true).flatMap(reservation -> players
-                .recordHelp(campaign, shareCode, helperId, now)
-                .onFailure()
-                .call(e -> reservation == DailyHelpStore.Reservation.TAKEN
-                        ? daily.release(campaign.id(), helperId, day, shareCode)
-                        : Uni.createFrom().voidItem()));
+        return reserve(campaign, shareCode, helperId, day, now, true)
+                .flatMap(reservation -> players.recordHelp(campaign, shareCode, helperId, now)
+                        .onFailure()
+                        .call(e -> reservation == DailyHelpStore.Reservation.TAKEN
+                                ? daily.release(campaign.id(), helperId, day, shareCode)
+                                : Uni.createFrom().voidItem()));
     }
 
     private Uni<DailyHelpStore.Reservation> reserve(
@@ -158,7 +172,10 @@ class BoostService {
                         }))
                 .flatMap(lost -> lost.isEmpty()
                         ? Uni.createFrom().item(false)
-                        : Uni.join().all(lost.stream().map(code -> daily.release(campaignId, helperId, day, code)).toList())
+                        : Uni.join()
+                                .all(lost.stream()
+                                        .map(code -> daily.release(campaignId, helperId, day, code))
+                                        .toList())
                                 .andFailFast()
                                 .replaceWith(true));
     }

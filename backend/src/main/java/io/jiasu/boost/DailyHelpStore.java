@@ -44,9 +44,17 @@ class DailyHelpStore {
         TAKEN
     }
 
-    Uni<Reservation> reserve(String campaignId, String helperId, LocalDate day, String shareCode, int limit, Instant now) {
-        return redis.execute("EVAL", RESERVE, "1", key(campaignId, helperId, day), shareCode,
-                        String.valueOf(limit), String.valueOf(now.toEpochMilli()), String.valueOf(KEEP.toSeconds()))
+    Uni<Reservation> reserve(
+            String campaignId, String helperId, LocalDate day, String shareCode, int limit, Instant now) {
+        return redis.execute(
+                        "EVAL",
+                        RESERVE,
+                        "1",
+                        key(campaignId, helperId, day),
+                        shareCode,
+                        String.valueOf(limit),
+                        String.valueOf(now.toEpochMilli()),
+                        String.valueOf(KEEP.toSeconds()))
                 .map(answer -> Reservation.values()[answer.toInteger()]);
     }
 
@@ -56,7 +64,8 @@ class DailyHelpStore {
 
     /** Share codes reserved before {@code cutoff}: old enough that their help has either been recorded or was lost. */
     Uni<List<String>> reservedBefore(String campaignId, String helperId, LocalDate day, Instant cutoff) {
-        return sets.zrangebyscore(key(campaignId, helperId, day), new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) cutoff.toEpochMilli()));
+        return sets.zrangebyscore(key(campaignId, helperId, day), new ScoreRange<>(Double.NEGATIVE_INFINITY, (double)
+                cutoff.toEpochMilli()));
     }
 
     private static String key(String campaignId, String helperId, LocalDate day) {

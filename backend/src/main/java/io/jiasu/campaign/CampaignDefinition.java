@@ -115,7 +115,10 @@ public record CampaignDefinition(
                 tiersValid = false;
             }
         }
-        if (tiersValid && goal != null && goal >= 1 && goal <= MAX_GOAL
+        if (tiersValid
+                && goal != null
+                && goal >= 1
+                && goal <= MAX_GOAL
                 && new Schedule(schedule).helpsToReach(goal) > MAX_HELPS_TO_GOAL) {
             errors.add(new FieldError("schedule", "must reach the goal within " + MAX_HELPS_TO_GOAL + " helps"));
         }

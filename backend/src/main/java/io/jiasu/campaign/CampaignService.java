@@ -1,8 +1,8 @@
 package io.jiasu.campaign;
 
+import io.jiasu.platform.FieldError;
 import io.jiasu.platform.NotFound;
 import io.jiasu.platform.ValidationFailed;
-import io.jiasu.platform.FieldError;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
@@ -42,8 +42,8 @@ public class CampaignService {
 
     /** A published campaign, or NOT_FOUND: nothing about an unpublished campaign is served. */
     public Uni<Campaign> published(String id) {
-        return cache.<String, Campaign>getAsync(id, key -> store.find(key)
-                        .onItem().ifNull().failWith(() -> new NotFound("No such campaign.")))
+        return cache.<String, Campaign>getAsync(
+                        id, key -> store.find(key).onItem().ifNull().failWith(() -> new NotFound("No such campaign.")))
                 .invoke(this::trackStock)
                 .invoke(campaign -> {
                     if (!campaign.published()) {
@@ -58,7 +58,11 @@ public class CampaignService {
 
     /** Any campaign, published or not, fresh from the store: for operators. */
     public Uni<Campaign> find(String id) {
-        return store.find(id).onItem().ifNull().failWith(() -> new NotFound("No such campaign.")).invoke(this::trackStock);
+        return store.find(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("No such campaign."))
+                .invoke(this::trackStock);
     }
 
     public Uni<List<Campaign>> all() {
@@ -67,9 +71,8 @@ public class CampaignService {
 
     /** Creates or replaces a campaign; goal and schedule are frozen once anyone has joined (CAMPAIGN_LOCKED). */
     public Uni<Campaign> define(String id, CampaignDefinition definition) {
-        List<FieldError> errors = definition == null
-                ? List.of(new FieldError("body", "is required"))
-                : definition.problems();
+        List<FieldError> errors =
+                definition == null ? List.of(new FieldError("body", "is required")) : definition.problems();
         if (!CAMPAIGN_ID.matcher(id).matches()) {
             errors = new ArrayList<>(errors);
             errors.add(new FieldError("id", "must be 1 to 40 letters, digits, '-' or '_'"));
@@ -98,7 +101,8 @@ public class CampaignService {
         return store.takePrizeSlot(campaign.id(), campaign.prizeTotal(), shareCode, userId, finishedAt)
                 .invoke(rank -> {
                     if (rank != null) {
-                        metrics.counter("jiasu.prize.taken", "campaign", campaign.id()).increment();
+                        metrics.counter("jiasu.prize.taken", "campaign", campaign.id())
+                                .increment();
                         gauge(campaign.id()).accumulateAndGet(campaign.prizeTotal() - rank, Math::min);
                     }
                 });

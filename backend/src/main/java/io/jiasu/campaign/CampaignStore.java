@@ -37,13 +37,15 @@ class CampaignStore {
     }
 
     Uni<Campaign> find(String id) {
-        return campaigns.find(Filters.eq("_id", id), new FindOptions().projection(WITHOUT_WINNERS))
+        return campaigns
+                .find(Filters.eq("_id", id), new FindOptions().projection(WITHOUT_WINNERS))
                 .toUni()
                 .map(doc -> doc == null ? null : Campaign.from(doc));
     }
 
     Uni<List<Campaign>> findAll() {
-        return campaigns.find(new FindOptions().projection(WITHOUT_WINNERS).sort(Sorts.descending("startsAt")))
+        return campaigns
+                .find(new FindOptions().projection(WITHOUT_WINNERS).sort(Sorts.descending("startsAt")))
                 .map(Campaign::from)
                 .collect()
                 .asList();
@@ -81,23 +83,29 @@ class CampaignStore {
                 Updates.setOnInsert("winners", List.of()),
                 Updates.setOnInsert("winnerCount", 0),
                 Updates.setOnInsert("createdAt", Date.from(now)));
-        return campaigns.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions()
-                        .upsert(true)
-                        .returnDocument(ReturnDocument.AFTER)
-                        .projection(WITHOUT_WINNERS))
+        return campaigns
+                .findOneAndUpdate(
+                        filter,
+                        update,
+                        new FindOneAndUpdateOptions()
+                                .upsert(true)
+                                .returnDocument(ReturnDocument.AFTER)
+                                .projection(WITHOUT_WINNERS))
                 .map(Campaign::from)
                 .onFailure(MongoErrors::isDuplicateKey)
                 .recoverWithUni(() -> find(id).map(existing -> {
                     throw existing.locked() && !rules.equals(rulesKey(existing.goal(), existing.schedule()))
                             ? new CampaignLocked()
                             : new ValidationFailed(List.of(new FieldError(
-                                    "prizeTotal", "must be at least the " + existing.prizesTaken() + " prizes already taken")));
+                                    "prizeTotal",
+                                    "must be at least the " + existing.prizesTaken() + " prizes already taken")));
                 }));
     }
 
     /** Marks that players exist, freezing goal and schedule. */
     Uni<Void> lockRules(String id) {
-        return campaigns.updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("locked", true)), Updates.set("locked", true))
+        return campaigns
+                .updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("locked", true)), Updates.set("locked", true))
                 .replaceWithVoid();
     }
 
@@ -112,11 +120,17 @@ class CampaignStore {
                 Filters.lt("winnerCount", prizeTotal),
                 Filters.ne("winners.p", shareCode));
         Bson update = Updates.combine(
-                Updates.push("winners", new Document("p", shareCode).append("u", userId).append("f", Date.from(finishedAt))),
+                Updates.push(
+                        "winners",
+                        new Document("p", shareCode).append("u", userId).append("f", Date.from(finishedAt))),
                 Updates.inc("winnerCount", 1));
-        return campaigns.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions()
-                        .returnDocument(ReturnDocument.AFTER)
-                        .projection(Projections.include("winnerCount")))
+        return campaigns
+                .findOneAndUpdate(
+                        filter,
+                        update,
+                        new FindOneAndUpdateOptions()
+                                .returnDocument(ReturnDocument.AFTER)
+                                .projection(Projections.include("winnerCount")))
                 .flatMap(taken -> taken != null
                         ? Uni.createFrom().item(taken.getInteger("winnerCount"))
                         : rankOrRetry(id, prizeTotal, shareCode, userId, finishedAt));
@@ -137,7 +151,8 @@ class CampaignStore {
     }
 
     Uni<Slots> winners(String id) {
-        return campaigns.find(Filters.eq("_id", id), new FindOptions().projection(Projections.include("winners", "prizeTotal")))
+        return campaigns
+                .find(Filters.eq("_id", id), new FindOptions().projection(Projections.include("winners", "prizeTotal")))
                 .toUni()
                 .map(doc -> {
                     if (doc == null) {
@@ -145,7 +160,11 @@ class CampaignStore {
                     }
                     List<Winner> winners = new ArrayList<>();
                     for (Document w : doc.getList("winners", Document.class, List.of())) {
-                        winners.add(new Winner(winners.size() + 1, w.getString("p"), w.getString("u"), w.getDate("f").toInstant()));
+                        winners.add(new Winner(
+                                winners.size() + 1,
+                                w.getString("p"),
+                                w.getString("u"),
+                                w.getDate("f").toInstant()));
                     }
                     return new Slots(doc.getInteger("prizeTotal", 0), winners);
                 });

@@ -46,7 +46,10 @@ public record Schedule(List<Tier> tiers) {
     String key() {
         StringBuilder key = new StringBuilder();
         for (Tier tier : tiers) {
-            key.append(tier.helpers() == null ? "*" : tier.helpers()).append('x').append(tier.amount()).append(',');
+            key.append(tier.helpers() == null ? "*" : tier.helpers())
+                    .append('x')
+                    .append(tier.amount())
+                    .append(',');
         }
         return key.toString();
     }

@@ -1,10 +1,10 @@
 package io.jiasu.leaderboard;
 
 import io.jiasu.campaign.CampaignService;
-import io.jiasu.player.PlayerService;
-import io.jiasu.player.Ranked;
 import io.jiasu.platform.FieldError;
 import io.jiasu.platform.ValidationFailed;
+import io.jiasu.player.PlayerService;
+import io.jiasu.player.Ranked;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -40,22 +40,31 @@ class LeaderboardService {
     Uni<Leaderboard> top(String campaignId, String limitParam) {
         int limit = parseLimit(limitParam);
         if (limit < 1 || limit > MAX_LIMIT) {
-            return Uni.createFrom().failure(new ValidationFailed(List.of(new FieldError("limit", "must be 1 to " + MAX_LIMIT))));
+            return Uni.createFrom()
+                    .failure(new ValidationFailed(List.of(new FieldError("limit", "must be 1 to " + MAX_LIMIT))));
         }
-        return campaigns.published(campaignId).flatMap(campaign -> snapshots
-                .computeIfAbsent(campaignId, id -> build(id).memoize().atLeast(MAX_AGE))
-                .map(board -> new Leaderboard(board.entries().subList(0, Math.min(limit, board.entries().size())), board.generatedAt())));
+        return campaigns
+                .published(campaignId)
+                .flatMap(campaign -> snapshots
+                        .computeIfAbsent(campaignId, id -> build(id).memoize().atLeast(MAX_AGE))
+                        .map(board -> new Leaderboard(
+                                board.entries()
+                                        .subList(
+                                                0,
+                                                Math.min(limit, board.entries().size())),
+                                board.generatedAt())));
     }
 
     private Uni<Leaderboard> build(String campaignId) {
-        return campaigns.published(campaignId)
+        return campaigns
+                .published(campaignId)
                 .call(players::restoreBoard)
-                .flatMap(campaign -> store.top(campaignId, MAX_LIMIT)
-                        .flatMap(codes -> players.ranked(campaign, codes)))
+                .flatMap(campaign -> store.top(campaignId, MAX_LIMIT).flatMap(codes -> players.ranked(campaign, codes)))
                 .map(rows -> {
                     List<Leaderboard.Entry> entries = new ArrayList<>(rows.size());
                     for (Ranked row : rows) {
-                        entries.add(new Leaderboard.Entry(entries.size() + 1, row.nickname(), row.avatarUrl(), row.progress(), row.finishedAt()));
+                        entries.add(new Leaderboard.Entry(
+                                entries.size() + 1, row.nickname(), row.avatarUrl(), row.progress(), row.finishedAt()));
                     }
                     return new Leaderboard(List.copyOf(entries), clock.instant());
                 });

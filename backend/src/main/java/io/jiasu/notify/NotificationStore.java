@@ -33,18 +33,25 @@ class NotificationStore {
                 .append("prizeRank", prizeRank)
                 .append("outcome", Outcome.PENDING.label())
                 .append("createdAt", Date.from(at));
-        return notifications.insertOne(note)
+        return notifications
+                .insertOne(note)
                 .map(ignored -> true)
-                .onFailure(MongoErrors::isDuplicateKey).recoverWithItem(false);
+                .onFailure(MongoErrors::isDuplicateKey)
+                .recoverWithItem(false);
     }
 
     Uni<Void> record(String shareCode, Outcome outcome, Instant at) {
-        return notifications.updateOne(Filters.eq("_id", shareCode),
+        return notifications
+                .updateOne(
+                        Filters.eq("_id", shareCode),
                         Updates.combine(Updates.set("outcome", outcome.label()), Updates.set("sentAt", Date.from(at))))
                 .replaceWithVoid();
     }
 
     Uni<String> outcomeOf(String shareCode) {
-        return notifications.find(Filters.eq("_id", shareCode)).toUni().map(doc -> doc == null ? null : doc.getString("outcome"));
+        return notifications
+                .find(Filters.eq("_id", shareCode))
+                .toUni()
+                .map(doc -> doc == null ? null : doc.getString("outcome"));
     }
 }

@@ -33,7 +33,13 @@ class NotifyService {
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    NotifyService(NotificationStore store, UserService users, WechatClient wechat, NotifyConfig config, Clock clock, MeterRegistry metrics) {
+    NotifyService(
+            NotificationStore store,
+            UserService users,
+            WechatClient wechat,
+            NotifyConfig config,
+            Clock clock,
+            MeterRegistry metrics) {
         this.store = store;
         this.users = users;
         this.wechat = wechat;
@@ -44,24 +50,38 @@ class NotifyService {
 
     void onFinish(@Observes PlayerFinished finished) {
         try {
-            send(finished).subscribe().with(
-                    ignored -> {},
-                    e -> LOG.warnf("subscribe message of %s not recorded: %s", finished.shareCode(), e.toString()));
+            send(finished)
+                    .subscribe()
+                    .with(
+                            ignored -> {},
+                            e -> LOG.warnf(
+                                    "subscribe message of %s not recorded: %s", finished.shareCode(), e.toString()));
         } catch (RuntimeException e) {
             LOG.warnf("subscribe message of %s not started: %s", finished.shareCode(), e.toString());
         }
     }
 
     Uni<Void> send(PlayerFinished finished) {
-        return store.take(finished.shareCode(), finished.campaign().id(), finished.userId(), finished.prizeRank(), clock.instant())
+        return store.take(
+                        finished.shareCode(),
+                        finished.campaign().id(),
+                        finished.userId(),
+                        finished.prizeRank(),
+                        clock.instant())
                 .flatMap(first -> !first
                         ? Uni.createFrom().voidItem()
                         : users.user(finished.userId())
-                                .flatMap(user -> wechat.sendSubscribe(user.openid(), config.templateId(),
-                                        config.page() + "?cid=" + finished.campaign().id(), data(finished)))
+                                .flatMap(user -> wechat.sendSubscribe(
+                                        user.openid(),
+                                        config.templateId(),
+                                        config.page() + "?cid="
+                                                + finished.campaign().id(),
+                                        data(finished)))
                                 .map(sent -> sent == SubscribeOutcome.SENT ? Outcome.SENT : Outcome.REFUSED)
-                                .onFailure().recoverWithItem(Outcome.FAILED)
-                                .invoke(outcome -> metrics.counter("jiasu.notify.messages", "outcome", outcome.label()).increment())
+                                .onFailure()
+                                .recoverWithItem(Outcome.FAILED)
+                                .invoke(outcome -> metrics.counter("jiasu.notify.messages", "outcome", outcome.label())
+                                        .increment())
                                 .flatMap(outcome -> store.record(finished.shareCode(), outcome, clock.instant())));
     }
 

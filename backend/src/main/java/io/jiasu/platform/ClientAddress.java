@@ -22,7 +22,9 @@ public class ClientAddress {
     }
 
     public String of(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String peer = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         String forwarded = request.getHeader(REAL_IP);
         if (forwarded == null || forwarded.isBlank() || !trusted(peer)) {
             return peer;

@@ -24,7 +24,9 @@ class HttpEdge {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
-        router.route().order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 1000).handler(ctx -> send(ctx, Problem.of(404, "NOT_FOUND", "Not found", "No such resource.")));
+        router.route()
+                .order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 1000)
+                .handler(ctx -> send(ctx, Problem.of(404, "NOT_FOUND", "Not found", "No such resource.")));
     }
 
     private void refuseOversizedBody(RoutingContext ctx) {

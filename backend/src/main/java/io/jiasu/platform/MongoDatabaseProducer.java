@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class MongoDatabaseProducer {
     @Produces
     @ApplicationScoped
-    ReactiveMongoDatabase database(ReactiveMongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String name) {
+    ReactiveMongoDatabase database(
+            ReactiveMongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String name) {
         return client.getDatabase(name);
     }
 }

@@ -1,7 +1,7 @@
 package io.jiasu.platform;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
 
 /** Recognises MongoDB's answers that are outcomes rather than failures. */
 public final class MongoErrors {

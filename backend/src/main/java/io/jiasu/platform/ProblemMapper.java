@@ -37,7 +37,9 @@ class ProblemMapper {
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(HttpServerRequest request) {
-        return answer(Problem.of(400, "BAD_REQUEST", "Bad request", "The body is not the JSON this endpoint takes."), request);
+        return answer(
+                Problem.of(400, "BAD_REQUEST", "Bad request", "The body is not the JSON this endpoint takes."),
+                request);
     }
 
     @ServerExceptionMapper
@@ -48,14 +50,14 @@ class ProblemMapper {
         int status = e.getResponse().getStatus();
         Problem problem = switch (status) {
             case 404 -> Problem.of(404, "NOT_FOUND", "Not found", "No such resource.");
-            case 405 -> Problem.of(405, "METHOD_NOT_ALLOWED", "Method not allowed", "This path does not take that method.");
+            case 405 ->
+                Problem.of(405, "METHOD_NOT_ALLOWED", "Method not allowed", "This path does not take that method.");
             case 413 -> Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload too large", "The body is over 16 KiB.");
             case 415 -> Problem.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send application/json.");
             case 401 -> Problem.of(401, "UNAUTHENTICATED", "Unauthenticated", "Sign in again.");
             case 403 -> Problem.of(403, "FORBIDDEN", "Forbidden", "You may not do this.");
-            default -> status < 500
-                    ? Problem.of(400, "BAD_REQUEST", "Bad request", "The request is not well-formed.")
-                    : null;
+            default ->
+                status < 500 ? Problem.of(400, "BAD_REQUEST", "Bad request", "The request is not well-formed.") : null;
         };
         if (problem == null) {
             return unexpected(e, request);
@@ -93,7 +95,8 @@ class ProblemMapper {
         } else {
             LOG.debugf("%d %s on %s %s", problem.status(), problem.code(), request.method(), request.path());
         }
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 429) {
             response.header("Retry-After", retryAfterSeconds == null ? "1" : String.valueOf(retryAfterSeconds));
         }

@@ -30,20 +30,36 @@ class PlayerRepair {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${jiasu.repair.every:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${jiasu.repair.every:30s}",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Uni<Void> prizes = store.unsettled(BATCH)
-                .onItem().transformToUniAndConcatenate(player -> campaigns.find(player.campaignId())
+                .onItem()
+                .transformToUniAndConcatenate(player -> campaigns
+                        .find(player.campaignId())
                         .flatMap(campaign -> players.settle(campaign, player))
-                        .invoke(rank -> LOG.infof("settled prize outcome of %s in %s: %s", player.shareCode(), player.campaignId(), rank)))
-                .collect().last().replaceWithVoid();
-        Uni<Void> boards = campaigns.all()
-                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                        .invoke(rank -> LOG.infof(
+                                "settled prize outcome of %s in %s: %s",
+                                player.shareCode(), player.campaignId(), rank)))
+                .collect()
+                .last()
+                .replaceWithVoid();
+        Uni<Void> boards = campaigns
+                .all()
+                .onItem()
+                .transformToMulti(list -> Multi.createFrom().iterable(list))
                 .filter(campaign -> campaign.status(clock.instant()) != CampaignStatus.UPCOMING)
-                .onItem().transformToUniAndConcatenate(players::restoreBoard)
-                .collect().last().replaceWithVoid();
+                .onItem()
+                .transformToUniAndConcatenate(players::restoreBoard)
+                .collect()
+                .last()
+                .replaceWithVoid();
         return prizes.flatMap(ignored -> boards)
-                .onFailure().invoke(e -> LOG.warnf("repair sweep failed, will retry: %s", e.toString()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(e -> LOG.warnf("repair sweep failed, will retry: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 }

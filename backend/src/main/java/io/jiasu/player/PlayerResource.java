@@ -27,7 +27,9 @@ class PlayerResource {
     @RolesAllowed("user")
     public Uni<Response> join(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return players.join(cid, caller.getUserPrincipal().getName())
-                .map(joined -> Response.status(joined.created() ? 201 : 200).entity(joined.player()).build());
+                .map(joined -> Response.status(joined.created() ? 201 : 200)
+                        .entity(joined.player())
+                        .build());
     }
 
     @GET
@@ -48,7 +50,12 @@ class PlayerResource {
     @Path("/{shareCode}")
     @PermitAll
     public Uni<PublicPlayerView> player(@PathParam("cid") String cid, @PathParam("shareCode") String shareCode) {
-        return identity.getDeferredIdentity().flatMap(viewer -> players.publicView(
-                cid, shareCode, viewer.isAnonymous() || !viewer.hasRole("user") ? null : viewer.getPrincipal().getName()));
+        return identity.getDeferredIdentity()
+                .flatMap(viewer -> players.publicView(
+                        cid,
+                        shareCode,
+                        viewer.isAnonymous() || !viewer.hasRole("user")
+                                ? null
+                                : viewer.getPrincipal().getName()));
     }
 }

@@ -10,7 +10,6 @@ import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -65,61 +64,80 @@ public class PlayerService {
     /** Joins the caller to a live campaign; idempotent, {@code created} is true only the first time. */
     public Uni<Joined> join(String campaignId, String userId) {
         Instant now = clock.instant();
-        return campaigns.published(campaignId)
+        return campaigns
+                .published(campaignId)
                 .invoke(campaign -> campaign.requireLive(now))
                 .call(campaigns::lockRules)
                 .flatMap(campaign -> store.join(campaignId, userId, now)
                         .call(stored -> stored.created()
-                                ? board.record(campaignId, campaign.startsAt(), stored.player().standing(0))
+                                ? board.record(
+                                        campaignId,
+                                        campaign.startsAt(),
+                                        stored.player().standing(0))
                                 : Uni.createFrom().voidItem())
-                        .flatMap(stored -> view(campaign, stored.player())
-                                .map(view -> new Joined(view, stored.created()))));
+                        .flatMap(stored ->
+                                view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))));
     }
 
     /** The caller's own run, settling a prize outcome a crash left unwritten. */
     public Uni<PlayerView> me(String campaignId, String userId) {
-        return campaigns.published(campaignId).flatMap(campaign -> store.findMine(campaignId, userId)
-                .onItem().ifNull().failWith(() -> new NotFound("You have not joined this campaign."))
-                .flatMap(player -> player.needsPrizeSettling()
-                        ? settle(campaign, player).flatMap(rank -> store.findMine(campaignId, userId))
-                        : Uni.createFrom().item(player))
-                .flatMap(player -> view(campaign, player)));
+        return campaigns
+                .published(campaignId)
+                .flatMap(campaign -> store.findMine(campaignId, userId)
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> new NotFound("You have not joined this campaign."))
+                        .flatMap(player -> player.needsPrizeSettling()
+                                ? settle(campaign, player).flatMap(rank -> store.findMine(campaignId, userId))
+                                : Uni.createFrom().item(player))
+                        .flatMap(player -> view(campaign, player)));
     }
 
     /** Every help the caller received, newest first, with each helper's current nickname and avatar. */
     public Uni<BoostList> boosts(String campaignId, String userId) {
-        return campaigns.published(campaignId).flatMap(campaign -> store.findMine(campaignId, userId)
-                .onItem().ifNull().failWith(() -> new NotFound("You have not joined this campaign."))
-                .flatMap(player -> users.cards(player.helps().stream().map(Help::userId).toList())
-                        .map(cards -> {
-                            List<BoostList.Entry> entries = new ArrayList<>();
-                            for (int i = player.helps().size() - 1; i >= 0; i--) {
-                                Help help = player.helps().get(i);
-                                UserView card = cards.get(help.userId());
-                                entries.add(new BoostList.Entry(
-                                        card == null ? null : card.nickname(),
-                                        card == null ? null : card.avatarUrl(),
-                                        campaign.amountOfHelp(i + 1),
-                                        help.at()));
-                            }
-                            return new BoostList(entries);
-                        })));
+        return campaigns
+                .published(campaignId)
+                .flatMap(campaign -> store.findMine(campaignId, userId)
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> new NotFound("You have not joined this campaign."))
+                        .flatMap(player -> users.cards(player.helps().stream()
+                                        .map(Help::userId)
+                                        .toList())
+                                .map(cards -> {
+                                    List<BoostList.Entry> entries = new ArrayList<>();
+                                    for (int i = player.helps().size() - 1; i >= 0; i--) {
+                                        Help help = player.helps().get(i);
+                                        UserView card = cards.get(help.userId());
+                                        entries.add(new BoostList.Entry(
+                                                card == null ? null : card.nickname(),
+                                                card == null ? null : card.avatarUrl(),
+                                                campaign.amountOfHelp(i + 1),
+                                                help.at()));
+                                    }
+                                    return new BoostList(entries);
+                                })));
     }
 
     /** A player as their share landing page shows them; boostedByMe is answered only for a signed-in viewer. */
     public Uni<PublicPlayerView> publicView(String campaignId, String shareCode, String viewerId) {
-        return campaigns.published(campaignId).flatMap(campaign -> store.find(campaignId, shareCode)
-                .onItem().ifNull().failWith(() -> new NotFound("No such player."))
-                .flatMap(player -> users.profile(player.userId()).map(owner -> new PublicPlayerView(
-                        player.shareCode(),
-                        owner.nickname(),
-                        owner.avatarUrl(),
-                        campaign.progressAfter(player.helpCount()),
-                        campaign.goal(),
-                        player.helpCount(),
-                        campaign.helpsToGoal() - player.helpCount(),
-                        player.finishedAt(),
-                        viewerId == null ? null : player.helpedBy(viewerId)))));
+        return campaigns
+                .published(campaignId)
+                .flatMap(campaign -> store.find(campaignId, shareCode)
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> new NotFound("No such player."))
+                        .flatMap(player -> users.profile(player.userId())
+                                .map(owner -> new PublicPlayerView(
+                                        player.shareCode(),
+                                        owner.nickname(),
+                                        owner.avatarUrl(),
+                                        campaign.progressAfter(player.helpCount()),
+                                        campaign.goal(),
+                                        player.helpCount(),
+                                        campaign.helpsToGoal() - player.helpCount(),
+                                        player.finishedAt(),
+                                        viewerId == null ? null : player.helpedBy(viewerId)))));
     }
 
     /**
@@ -146,9 +164,13 @@ public class PlayerService {
 
     /** The user behind a share code in this campaign; share codes never change owner, so this is cached. */
     public Uni<String> ownerOf(String campaignId, String shareCode) {
-        return owners.<String, Owner>getAsync(shareCode, code -> store.find(campaignId, code)
-                        .onItem().ifNull().failWith(() -> new NotFound("No such player."))
-                        .map(player -> new Owner(player.campaignId(), player.userId())))
+        return owners.<String, Owner>getAsync(
+                        shareCode,
+                        code -> store.find(campaignId, code)
+                                .onItem()
+                                .ifNull()
+                                .failWith(() -> new NotFound("No such player."))
+                                .map(player -> new Owner(player.campaignId(), player.userId())))
                 .map(owner -> {
                     if (!owner.campaignId().equals(campaignId)) {
                         throw new NotFound("No such player.");
@@ -164,15 +186,19 @@ public class PlayerService {
     public Uni<HelpOutcome> recordHelp(Campaign campaign, String shareCode, String helperId, Instant now) {
         int helpsToGoal = campaign.helpsToGoal();
         return store.recordHelp(campaign.id(), shareCode, helperId, helpsToGoal, now)
-                .onItem().ifNull().switchTo(() -> refusal(campaign, shareCode, helperId))
+                .onItem()
+                .ifNull()
+                .switchTo(() -> refusal(campaign, shareCode, helperId))
                 .flatMap(player -> {
                     int helps = player.helpCount();
                     int progress = campaign.progressAfter(helps);
                     boolean finished = helps == helpsToGoal;
                     Uni<Integer> prize = finished
                             ? settle(campaign, player)
-                            : board.record(campaign.id(), campaign.startsAt(), player.standing(progress)).replaceWith((Integer) null);
-                    return prize.map(rank -> new HelpOutcome(campaign.amountOfHelp(helps), progress, campaign.goal(), finished, rank));
+                            : board.record(campaign.id(), campaign.startsAt(), player.standing(progress))
+                                    .replaceWith((Integer) null);
+                    return prize.map(rank ->
+                            new HelpOutcome(campaign.amountOfHelp(helps), progress, campaign.goal(), finished, rank));
                 });
     }
 
@@ -183,21 +209,25 @@ public class PlayerService {
 
     /** Rebuilds a campaign's leaderboard from MongoDB if Redis lost it. */
     public Uni<Void> restoreBoard(Campaign campaign) {
-        return board.isLost(campaign.id()).flatMap(lost -> !lost
-                ? Uni.createFrom().voidItem()
-                : store.allOf(campaign.id())
-                        .filter(player -> !users.isBanned(player.userId()))
-                        .map(player -> player.standing(campaign.progressAfter(player.helpCount())))
-                        .collect()
-                        .asList()
-                        .flatMap(standings -> board.restore(campaign.id(), campaign.startsAt(), standings)));
+        return board.isLost(campaign.id())
+                .flatMap(lost -> !lost
+                        ? Uni.createFrom().voidItem()
+                        : store.allOf(campaign.id())
+                                .filter(player -> !users.isBanned(player.userId()))
+                                .map(player -> player.standing(campaign.progressAfter(player.helpCount())))
+                                .collect()
+                                .asList()
+                                .flatMap(standings -> board.restore(campaign.id(), campaign.startsAt(), standings)));
     }
 
     /** Takes every player of a (banned) user off their campaigns' leaderboards. */
     public Uni<Void> leaveBoards(String userId) {
         return store.ofUser(userId)
-                .onItem().transformToUniAndConcatenate(player -> board.remove(player.campaignId(), player.shareCode()))
-                .collect().last().replaceWithVoid();
+                .onItem()
+                .transformToUniAndConcatenate(player -> board.remove(player.campaignId(), player.shareCode()))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     /** Helps a campaign received per minute since {@code since}, oldest minute first; minutes without helps are left out. */
@@ -207,26 +237,28 @@ public class PlayerService {
 
     /** Board rows for these share codes: progress, finish time and the owner's card; banned users are left out. */
     public Uni<List<Ranked>> ranked(Campaign campaign, List<String> shareCodes) {
-        return store.findAll(shareCodes).flatMap(players -> users.cards(players.stream().map(Player::userId).toList())
-                .map(cards -> {
-                    Map<String, Player> byCode = new HashMap<>();
-                    players.forEach(p -> byCode.put(p.shareCode(), p));
-                    List<Ranked> rows = new ArrayList<>();
-                    for (String code : shareCodes) {
-                        Player player = byCode.get(code);
-                        // a help racing a ban may have put the banned player back on the Redis board
-                        if (player != null && !users.isBanned(player.userId())) {
-                            UserView card = cards.get(player.userId());
-                            rows.add(new Ranked(
-                                    player.shareCode(),
-                                    card == null ? null : card.nickname(),
-                                    card == null ? null : card.avatarUrl(),
-                                    campaign.progressAfter(player.helpCount()),
-                                    player.finishedAt()));
-                        }
-                    }
-                    return rows;
-                }));
+        return store.findAll(shareCodes)
+                .flatMap(players -> users.cards(
+                                players.stream().map(Player::userId).toList())
+                        .map(cards -> {
+                            Map<String, Player> byCode = new HashMap<>();
+                            players.forEach(p -> byCode.put(p.shareCode(), p));
+                            List<Ranked> rows = new ArrayList<>();
+                            for (String code : shareCodes) {
+                                Player player = byCode.get(code);
+                                // a help racing a ban may have put the banned player back on the Redis board
+                                if (player != null && !users.isBanned(player.userId())) {
+                                    UserView card = cards.get(player.userId());
+                                    rows.add(new Ranked(
+                                            player.shareCode(),
+                                            card == null ? null : card.nickname(),
+                                            card == null ? null : card.avatarUrl(),
+                                            campaign.progressAfter(player.helpCount()),
+                                            player.finishedAt()));
+                                }
+                            }
+                            return rows;
+                        }));
     }
 
     /**
@@ -234,11 +266,15 @@ public class PlayerService {
      * it; observers of {@link PlayerFinished} (the subscribe message) must not block and must not fail the caller.
      */
     Uni<Integer> settle(Campaign campaign, Player player) {
-        return campaigns.takePrizeSlot(campaign, player.shareCode(), player.userId(), player.finishedAt())
+        return campaigns
+                .takePrizeSlot(campaign, player.shareCode(), player.userId(), player.finishedAt())
                 .call(rank -> store.settlePrize(player.shareCode(), rank))
-                .call(rank -> board.record(campaign.id(), campaign.startsAt(),
+                .call(rank -> board.record(
+                        campaign.id(),
+                        campaign.startsAt(),
                         new Standing(player.shareCode(), campaign.goal(), player.finishedAt(), rank)))
-                .invoke(rank -> finishes.fire(new PlayerFinished(campaign, player.shareCode(), player.userId(), rank, player.finishedAt())));
+                .invoke(rank -> finishes.fire(
+                        new PlayerFinished(campaign, player.shareCode(), player.userId(), rank, player.finishedAt())));
     }
 
     private Uni<Player> refusal(Campaign campaign, String shareCode, String helperId) {
@@ -260,17 +296,21 @@ public class PlayerService {
     }
 
     private Uni<PlayerView> view(Campaign campaign, Player player) {
-        Uni<Boolean> claimed = player.prizeRank() == null ? Uni.createFrom().item(false) : claims.claimed(player.shareCode());
-        return Uni.combine().all().unis(board.rankOf(campaign.id(), player.shareCode()), claimed).with((rank, hasClaimed) -> new PlayerView(
-                player.shareCode(),
-                campaign.progressAfter(player.helpCount()),
-                campaign.goal(),
-                player.helpCount(),
-                campaign.helpsToGoal() - player.helpCount(),
-                player.finishedAt(),
-                player.prizeRank(),
-                hasClaimed,
-                rank));
+        Uni<Boolean> claimed =
+                player.prizeRank() == null ? Uni.createFrom().item(false) : claims.claimed(player.shareCode());
+        return Uni.combine()
+                .all()
+                .unis(board.rankOf(campaign.id(), player.shareCode()), claimed)
+                .with((rank, hasClaimed) -> new PlayerView(
+                        player.shareCode(),
+                        campaign.progressAfter(player.helpCount()),
+                        campaign.goal(),
+                        player.helpCount(),
+                        campaign.helpsToGoal() - player.helpCount(),
+                        player.finishedAt(),
+                        player.prizeRank(),
+                        hasClaimed,
+                        rank));
     }
 
     /** Who owns a share code, cached. */

@@ -50,10 +50,13 @@ class PlayerStore {
         players.createIndex(Indexes.ascending("campaignId", "userId"), new IndexOptions().unique(true))
                 .await()
                 .atMost(Duration.ofSeconds(30));
-        players.createIndex(Indexes.ascending("campaignId", "lastHelpAt")).await().atMost(Duration.ofSeconds(30));
+        players.createIndex(Indexes.ascending("campaignId", "lastHelpAt"))
+                .await()
+                .atMost(Duration.ofSeconds(30));
         // The sweeper's question, answered from a tiny index: only players caught between finishing and settling.
-        players.createIndex(Indexes.ascending("prizeSettled"), new IndexOptions()
-                        .partialFilterExpression(Filters.eq("prizeSettled", false)))
+        players.createIndex(
+                        Indexes.ascending("prizeSettled"),
+                        new IndexOptions().partialFilterExpression(Filters.eq("prizeSettled", false)))
                 .await()
                 .atMost(Duration.ofSeconds(30));
     }
@@ -69,10 +72,11 @@ class PlayerStore {
         return players.insertOne(player)
                 .map(ignored -> new Stored(Player.from(player), true))
                 .onFailure(MongoErrors::isDuplicateKey)
-                .recoverWithUni(() -> findMine(campaignId, userId).flatMap(existing -> existing != null
-                        ? Uni.createFrom().item(new Stored(existing, false))
-                        // the random share code itself collided: draw another
-                        : join(campaignId, userId, now)));
+                .recoverWithUni(() -> findMine(campaignId, userId)
+                        .flatMap(existing -> existing != null
+                                ? Uni.createFrom().item(new Stored(existing, false))
+                                // the random share code itself collided: draw another
+                                : join(campaignId, userId, now)));
     }
 
     Uni<Player> findMine(String campaignId, String userId) {
@@ -108,9 +112,14 @@ class PlayerStore {
         Bson progress = Updates.combine(
                 Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
         return update(guard(campaignId, shareCode, helperId, new Document("$lt", helpsToGoal - 1)), progress)
-                .onItem().ifNull().switchTo(() -> update(
+                .onItem()
+                .ifNull()
+                .switchTo(() -> update(
                         guard(campaignId, shareCode, helperId, helpsToGoal - 1),
-                        Updates.combine(progress, Updates.set("finishedAt", Date.from(now)), Updates.set("prizeSettled", false))));
+                        Updates.combine(
+                                progress,
+                                Updates.set("finishedAt", Date.from(now)),
+                                Updates.set("prizeSettled", false))));
     }
 
     /**
@@ -127,9 +136,12 @@ class PlayerStore {
 
     /** Applies a guarded help and answers the player after it, without the help list nobody reads here. */
     private Uni<Player> update(Bson filter, Bson update) {
-        return players.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions()
-                        .returnDocument(ReturnDocument.AFTER)
-                        .projection(WITHOUT_HELPS))
+        return players.findOneAndUpdate(
+                        filter,
+                        update,
+                        new FindOneAndUpdateOptions()
+                                .returnDocument(ReturnDocument.AFTER)
+                                .projection(WITHOUT_HELPS))
                 .map(doc -> doc == null ? null : Player.from(doc));
     }
 
@@ -146,7 +158,9 @@ class PlayerStore {
      * the goal sets prizeSettled to false, settling sets it to true.
      */
     Multi<Player> unsettled(int limit) {
-        return players.find(Filters.eq("prizeSettled", false), new FindOptions().projection(WITHOUT_HELPS).limit(limit))
+        return players.find(
+                        Filters.eq("prizeSettled", false),
+                        new FindOptions().projection(WITHOUT_HELPS).limit(limit))
                 .map(Player::from);
     }
 
@@ -158,7 +172,8 @@ class PlayerStore {
 
     /** Every player of a user, across campaigns, without help lists. */
     Multi<Player> ofUser(String userId) {
-        return players.find(Filters.eq("userId", userId), new FindOptions().projection(WITHOUT_HELPS)).map(Player::from);
+        return players.find(Filters.eq("userId", userId), new FindOptions().projection(WITHOUT_HELPS))
+                .map(Player::from);
     }
 
     /**
@@ -167,15 +182,21 @@ class PlayerStore {
      */
     Uni<List<HelpsInMinute>> helpsPerMinute(String campaignId, Instant since) {
         Date from = Date.from(since);
-        Document minute = new Document("$dateToString", new Document("format", "%Y-%m-%dT%H:%M").append("date", "$helps.at"));
+        Document minute =
+                new Document("$dateToString", new Document("format", "%Y-%m-%dT%H:%M").append("date", "$helps.at"));
         return players.aggregate(List.of(
-                        Aggregates.match(Filters.and(Filters.eq("campaignId", campaignId), Filters.gte("lastHelpAt", from))),
+                        Aggregates.match(
+                                Filters.and(Filters.eq("campaignId", campaignId), Filters.gte("lastHelpAt", from))),
                         Aggregates.unwind("$helps"),
                         Aggregates.match(Filters.gte("helps.at", from)),
                         Aggregates.group(minute, Accumulators.sum("n", 1))))
-                .map(doc -> new HelpsInMinute(Instant.parse(doc.getString("_id") + ":00Z"), ((Number) doc.get("n")).longValue()))
-                .collect().asList()
-                .map(rows -> rows.stream().sorted(Comparator.comparing(HelpsInMinute::minute)).toList());
+                .map(doc -> new HelpsInMinute(
+                        Instant.parse(doc.getString("_id") + ":00Z"), ((Number) doc.get("n")).longValue()))
+                .collect()
+                .asList()
+                .map(rows -> rows.stream()
+                        .sorted(Comparator.comparing(HelpsInMinute::minute))
+                        .toList());
     }
 
     /** Which of these players this user has helped. */
@@ -196,11 +217,16 @@ class PlayerStore {
         Uni<Long> finished = players.countDocuments(Filters.and(mine, Filters.ne("finishedAt", null)));
         Uni<Long> helps = players.aggregate(List.of(
                         Aggregates.match(mine), Aggregates.group(null, Accumulators.sum("helps", "$helpCount"))))
-                .collect().first()
+                .collect()
+                .first()
                 .map(doc -> doc == null ? 0L : ((Number) doc.get("helps")).longValue());
         Uni<Long> helpers = players.aggregate(List.of(
-                        Aggregates.match(mine), Aggregates.unwind("$helps"), Aggregates.group("$helps.u"), Aggregates.count("n")))
-                .collect().first()
+                        Aggregates.match(mine),
+                        Aggregates.unwind("$helps"),
+                        Aggregates.group("$helps.u"),
+                        Aggregates.count("n")))
+                .collect()
+                .first()
                 .map(doc -> doc == null ? 0L : ((Number) doc.get("n")).longValue());
         return Uni.combine().all().unis(joined, helps, helpers, finished).with(PlayerCounts::new);
     }

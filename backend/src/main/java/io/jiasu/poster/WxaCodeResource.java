@@ -22,6 +22,8 @@ class WxaCodeResource {
     @RolesAllowed("user")
     public Uni<Response> wxacode(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return codes.codeOf(cid, caller.getUserPrincipal().getName())
-                .map(png -> Response.ok(png, "image/png").header("Cache-Control", "private, max-age=86400").build());
+                .map(png -> Response.ok(png, "image/png")
+                        .header("Cache-Control", "private, max-age=86400")
+                        .build());
     }
 }

@@ -36,8 +36,10 @@ class WxaCodeService {
     }
 
     Uni<byte[]> codeOf(String campaignId, String userId) {
-        return players.me(campaignId, userId).flatMap(player -> store.find(player.shareCode())
-                .flatMap(png -> png != null ? Uni.createFrom().item(png) : fetchOnce(campaignId, player.shareCode())));
+        return players.me(campaignId, userId)
+                .flatMap(player -> store.find(player.shareCode())
+                        .flatMap(png ->
+                                png != null ? Uni.createFrom().item(png) : fetchOnce(campaignId, player.shareCode())));
     }
 
     /**
@@ -53,7 +55,8 @@ class WxaCodeService {
         String scene = scene(campaignId, shareCode);
         return wechat.wxaCode(scene, config.page())
                 .call(png -> store.put(shareCode, scene, png, clock.instant()))
-                .onItemOrFailure().invoke((png, failure) -> {
+                .onItemOrFailure()
+                .invoke((png, failure) -> {
                     inFlight.remove(shareCode, mine);
                     if (failure == null) {
                         mine.complete(png);
@@ -61,7 +64,8 @@ class WxaCodeService {
                         mine.completeExceptionally(failure);
                     }
                 })
-                .onCancellation().invoke(() -> {
+                .onCancellation()
+                .invoke(() -> {
                     inFlight.remove(shareCode, mine);
                     mine.completeExceptionally(new CancellationException("the first request for this code went away"));
                 });

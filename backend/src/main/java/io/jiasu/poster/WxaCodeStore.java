@@ -23,12 +23,17 @@ class WxaCodeStore {
     }
 
     Uni<byte[]> find(String shareCode) {
-        return codes.find(Filters.eq("_id", shareCode)).toUni()
+        return codes.find(Filters.eq("_id", shareCode))
+                .toUni()
                 .map(doc -> doc == null ? null : doc.get("png", Binary.class).getData());
     }
 
     Uni<Void> put(String shareCode, String scene, byte[] png, Instant at) {
-        Document doc = new Document("_id", shareCode).append("scene", scene).append("png", new Binary(png)).append("createdAt", Date.from(at));
-        return codes.replaceOne(Filters.eq("_id", shareCode), doc, new ReplaceOptions().upsert(true)).replaceWithVoid();
+        Document doc = new Document("_id", shareCode)
+                .append("scene", scene)
+                .append("png", new Binary(png))
+                .append("createdAt", Date.from(at));
+        return codes.replaceOne(Filters.eq("_id", shareCode), doc, new ReplaceOptions().upsert(true))
+                .replaceWithVoid();
     }
 }

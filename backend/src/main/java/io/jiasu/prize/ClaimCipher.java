@@ -64,17 +64,22 @@ class ClaimCipher {
         String keyId = currentKeyId();
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] plain = new Document("n", data.name()).append("p", data.phone()).append("a", data.address())
-                .toJson().getBytes(StandardCharsets.UTF_8);
+        byte[] plain = new Document("n", data.name())
+                .append("p", data.phone())
+                .append("a", data.address())
+                .toJson()
+                .getBytes(StandardCharsets.UTF_8);
         return new Sealed(keyId, iv, run(Cipher.ENCRYPT_MODE, keys.get(keyId), iv, shareCode, plain));
     }
 
     PersonalData open(Sealed sealed, String shareCode) {
         SecretKey key = keys.get(sealed.keyId());
         if (key == null) {
-            throw new IllegalStateException("claim of " + shareCode + " is sealed with key " + sealed.keyId() + ", which CLAIM_KEYS no longer holds");
+            throw new IllegalStateException("claim of " + shareCode + " is sealed with key " + sealed.keyId()
+                    + ", which CLAIM_KEYS no longer holds");
         }
-        Document plain = Document.parse(new String(run(Cipher.DECRYPT_MODE, key, sealed.iv(), shareCode, sealed.ciphertext()), StandardCharsets.UTF_8));
+        Document plain = Document.parse(new String(
+                run(Cipher.DECRYPT_MODE, key, sealed.iv(), shareCode, sealed.ciphertext()), StandardCharsets.UTF_8));
         return new PersonalData(plain.getString("n"), plain.getString("p"), plain.getString("a"));
     }
 
@@ -93,7 +98,9 @@ class ClaimCipher {
             cipher.updateAAD(("jiasu-claim:" + shareCode).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("claim of " + shareCode + " could not be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened"), e);
+            throw new IllegalStateException(
+                    "claim of " + shareCode + " could not be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened"),
+                    e);
         }
     }
 

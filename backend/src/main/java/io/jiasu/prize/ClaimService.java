@@ -65,29 +65,41 @@ public class ClaimService {
     /** Stores (or replaces) the caller's claim and answers it masked. */
     Uni<ClaimView> submit(String campaignId, String userId, ClaimRequest request) {
         Instant now = clock.instant();
-        return campaigns.published(campaignId)
-                .flatMap(campaign -> players.me(campaignId, userId).map(player -> requireClaimable(campaign, player, now)))
+        return campaigns
+                .published(campaignId)
+                .flatMap(campaign ->
+                        players.me(campaignId, userId).map(player -> requireClaimable(campaign, player, now)))
                 .flatMap(player -> {
-                    List<FieldError> errors = request == null ? List.of(new FieldError("body", "is required")) : request.problems();
+                    List<FieldError> errors =
+                            request == null ? List.of(new FieldError("body", "is required")) : request.problems();
                     if (!errors.isEmpty()) {
                         throw new ValidationFailed(errors);
                     }
                     PersonalData data = request.data();
                     return screen(userId, data).flatMap(review -> {
-                        Claim claim = new Claim(player.shareCode(), campaignId, userId, player.prizeRank(),
-                                cipher.seal(data, player.shareCode()), review, now);
+                        Claim claim = new Claim(
+                                player.shareCode(),
+                                campaignId,
+                                userId,
+                                player.prizeRank(),
+                                cipher.seal(data, player.shareCode()),
+                                review,
+                                now);
                         return store.put(claim).map(ignored -> ClaimView.of(claim, data));
                     });
                 })
                 .onItemOrFailure()
-                .invoke((view, failure) -> metrics.counter("jiasu.prize.claims", "outcome", outcome(view, failure)).increment());
+                .invoke((view, failure) -> metrics.counter("jiasu.prize.claims", "outcome", outcome(view, failure))
+                        .increment());
     }
 
     /** The caller's stored claim, masked. */
     Uni<ClaimView> mine(String campaignId, String userId) {
         return players.me(campaignId, userId)
                 .flatMap(player -> store.find(player.shareCode()))
-                .onItem().ifNull().failWith(() -> new NotFound("No claim has been sent."))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("No claim has been sent."))
                 .map(claim -> ClaimView.of(claim, cipher.open(claim.sealed(), claim.shareCode())));
     }
 
@@ -99,7 +111,8 @@ public class ClaimService {
     /** An operator's decision on a claim content security could not judge; NOT_FOUND when none is pending. */
     public Uni<Review> review(String campaignId, String shareCode, Review decision) {
         if (decision != Review.APPROVED && decision != Review.REJECTED) {
-            return Uni.createFrom().failure(new ValidationFailed(List.of(new FieldError("decision", "must be APPROVED or REJECTED"))));
+            return Uni.createFrom()
+                    .failure(new ValidationFailed(List.of(new FieldError("decision", "must be APPROVED or REJECTED"))));
         }
         return store.review(shareCode, decision, clock.instant())
                 .invoke(claim -> {
@@ -113,10 +126,12 @@ public class ClaimService {
     /** Re-seals every claim not under the current key, so the old key can be dropped; answers how many moved. */
     public Uni<Long> rekey() {
         return store.sealedWithOtherThan(cipher.currentKeyId())
-                .onItem().transformToUniAndConcatenate(claim -> store.reseal(
+                .onItem()
+                .transformToUniAndConcatenate(claim -> store.reseal(
                         claim, cipher.seal(cipher.open(claim.sealed(), claim.shareCode()), claim.shareCode())))
                 .filter(Boolean::booleanValue)
-                .collect().with(Collectors.counting());
+                .collect()
+                .with(Collectors.counting());
     }
 
     private static PlayerView requireClaimable(Campaign campaign, PlayerView player, Instant now) {
@@ -133,7 +148,9 @@ public class ClaimService {
     private Uni<Review> screen(String userId, PersonalData data) {
         return users.user(userId)
                 .flatMap(user -> wechat.isTextSafe(user.openid(), data.name() + "\n" + data.address()))
-                .ifNoItem().after(config.contentCheckTimeout()).fail()
+                .ifNoItem()
+                .after(config.contentCheckTimeout())
+                .fail()
                 .map(safe -> {
                     if (!safe) {
                         throw new ContentRisky();
@@ -142,7 +159,9 @@ public class ClaimService {
                 })
                 .onFailure(e -> !(e instanceof ContentRisky))
                 .recoverWithItem(e -> {
-                    LOG.warnf("content security gave no verdict on a claim, stored for review: %s", e.getClass().getSimpleName());
+                    LOG.warnf(
+                            "content security gave no verdict on a claim, stored for review: %s",
+                            e.getClass().getSimpleName());
                     return Review.PENDING;
                 });
     }

@@ -40,7 +40,8 @@ class ClaimStore implements Claims {
 
     /** Stores the claim, replacing the one sent before. */
     Uni<Void> put(Claim claim) {
-        return claims.replaceOne(Filters.eq("_id", claim.shareCode()), claim.toDocument(), new ReplaceOptions().upsert(true))
+        return claims.replaceOne(
+                        Filters.eq("_id", claim.shareCode()), claim.toDocument(), new ReplaceOptions().upsert(true))
                 .replaceWithVoid();
     }
 
@@ -56,15 +57,18 @@ class ClaimStore implements Claims {
     }
 
     Uni<List<Claim>> ofCampaign(String campaignId) {
-        return claims.find(Filters.eq("campaignId", campaignId)).map(Claim::from).collect().asList();
+        return claims.find(Filters.eq("campaignId", campaignId))
+                .map(Claim::from)
+                .collect()
+                .asList();
     }
 
     /** Claims that count (not rejected), and of them those waiting for review. */
     Uni<ClaimCounts> counts(String campaignId) {
-        Uni<Long> standing = claims.countDocuments(Filters.and(
-                Filters.eq("campaignId", campaignId), Filters.ne("review", Review.REJECTED.name())));
-        Uni<Long> pending = claims.countDocuments(Filters.and(
-                Filters.eq("campaignId", campaignId), Filters.eq("review", Review.PENDING.name())));
+        Uni<Long> standing = claims.countDocuments(
+                Filters.and(Filters.eq("campaignId", campaignId), Filters.ne("review", Review.REJECTED.name())));
+        Uni<Long> pending = claims.countDocuments(
+                Filters.and(Filters.eq("campaignId", campaignId), Filters.eq("review", Review.PENDING.name())));
         return Uni.combine().all().unis(standing, pending).with(ClaimCounts::new);
     }
 
@@ -72,7 +76,8 @@ class ClaimStore implements Claims {
     Uni<Claim> review(String shareCode, Review decision, Instant at) {
         return claims.findOneAndUpdate(
                         Filters.and(Filters.eq("_id", shareCode), Filters.eq("review", Review.PENDING.name())),
-                        Updates.combine(Updates.set("review", decision.name()), Updates.set("reviewedAt", Date.from(at))),
+                        Updates.combine(
+                                Updates.set("review", decision.name()), Updates.set("reviewedAt", Date.from(at))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
                 .map(doc -> doc == null ? null : Claim.from(doc));
     }

@@ -18,7 +18,10 @@ record PersonalData(String name, String phone, String address) {
         if (length <= 1) {
             return "*";
         }
-        return new StringBuilder().appendCodePoint(name.codePointAt(0)).append("*".repeat(length - 1)).toString();
+        return new StringBuilder()
+                .appendCodePoint(name.codePointAt(0))
+                .append("*".repeat(length - 1))
+                .toString();
     }
 
     /** 13812345678 becomes 138****5678. */

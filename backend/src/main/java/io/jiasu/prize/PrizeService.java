@@ -31,40 +31,61 @@ public class PrizeService {
     }
 
     public Uni<Winners> winners(String campaignId) {
-        return campaigns.published(campaignId)
+        return campaigns
+                .published(campaignId)
                 .flatMap(campaign -> campaigns.winners(campaignId))
-                .map(winners -> winners.stream().filter(winner -> !users.isBanned(winner.userId())).toList())
-                .flatMap(winners -> users.cards(winners.stream().map(Winner::userId).toList()).map(cards -> {
-                    List<Winners.Entry> entries = winners.stream().map(winner -> {
-                        UserView card = cards.get(winner.userId());
-                        return new Winners.Entry(
-                                winner.rank(),
-                                card == null ? null : card.nickname(),
-                                card == null ? null : card.avatarUrl(),
-                                winner.finishedAt());
-                    }).toList();
-                    return new Winners(entries);
-                }));
+                .map(winners -> winners.stream()
+                        .filter(winner -> !users.isBanned(winner.userId()))
+                        .toList())
+                .flatMap(winners -> users.cards(
+                                winners.stream().map(Winner::userId).toList())
+                        .map(cards -> {
+                            List<Winners.Entry> entries = winners.stream()
+                                    .map(winner -> {
+                                        UserView card = cards.get(winner.userId());
+                                        return new Winners.Entry(
+                                                winner.rank(),
+                                                card == null ? null : card.nickname(),
+                                                card == null ? null : card.avatarUrl(),
+                                                winner.finishedAt());
+                                    })
+                                    .toList();
+                            return new Winners(entries);
+                        }));
     }
 
     /** Every prize holder of any campaign (published or not) with claim status, contact masked. */
     public Uni<List<AdminWinner>> adminWinners(String campaignId) {
-        return campaigns.find(campaignId).flatMap(this::rows).map(rows -> rows.stream().map(WinnerRow::masked).toList());
+        return campaigns
+                .find(campaignId)
+                .flatMap(this::rows)
+                .map(rows -> rows.stream().map(WinnerRow::masked).toList());
     }
 
     /** The CSV operators ship prizes from, with the full contact data of every prize that is not revoked. */
     public Uni<WinnersExport> export(String campaignId) {
-        return campaigns.find(campaignId).flatMap(campaign -> rows(campaign)
-                .map(rows -> new WinnersExport(WinnersCsv.write(rows, campaign.timeZone()), rows.size())));
+        return campaigns
+                .find(campaignId)
+                .flatMap(campaign -> rows(campaign)
+                        .map(rows -> new WinnersExport(WinnersCsv.write(rows, campaign.timeZone()), rows.size())));
     }
 
     private Uni<List<WinnerRow>> rows(Campaign campaign) {
-        return campaigns.winners(campaign.id()).flatMap(winners -> Uni.combine().all()
-                .unis(users.cards(winners.stream().map(Winner::userId).toList()), claims.ofCampaign(campaign.id()))
-                .with((cards, stored) -> {
-                    Map<String, Claim> byCode = stored.stream().collect(Collectors.toMap(Claim::shareCode, Function.identity()));
-                    return winners.stream().map(winner -> row(winner, cards.get(winner.userId()), byCode.get(winner.shareCode()))).toList();
-                }));
+        return campaigns
+                .winners(campaign.id())
+                .flatMap(winners -> Uni.combine()
+                        .all()
+                        .unis(
+                                users.cards(winners.stream().map(Winner::userId).toList()),
+                                claims.ofCampaign(campaign.id()))
+                        .with((cards, stored) -> {
+                            Map<String, Claim> byCode =
+                                    stored.stream().collect(Collectors.toMap(Claim::shareCode, Function.identity()));
+                            return winners.stream()
+                                    .map(winner ->
+                                            row(winner, cards.get(winner.userId()), byCode.get(winner.shareCode())))
+                                    .toList();
+                        }));
     }
 
     private WinnerRow row(Winner winner, UserView card, Claim claim) {

@@ -22,7 +22,8 @@ final class WinnersCsv {
         StringBuilder csv = new StringBuilder(BOM).append(HEADER).append("\r\n");
         for (WinnerRow row : rows) {
             PersonalData contact = row.contact();
-            line(csv,
+            line(
+                    csv,
                     String.valueOf(row.rank()),
                     row.nickname(),
                     time(row.finishedAt(), zone),

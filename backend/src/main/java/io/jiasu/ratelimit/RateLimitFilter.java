@@ -32,12 +32,20 @@ class RateLimitFilter {
         Method method = resource.getResourceMethod();
         Optional<Route> route = method == null
                 ? Optional.empty()
-                : routes.computeIfAbsent(method, m -> Optional.ofNullable(m.getAnnotation(RateLimit.class)).map(RateLimit::value));
+                : routes.computeIfAbsent(
+                        method,
+                        m -> Optional.ofNullable(m.getAnnotation(RateLimit.class))
+                                .map(RateLimit::value));
         if (route.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         String address = addresses.of(request);
-        return identity.getDeferredIdentity().flatMap(caller -> limiter.admit(
-                route.get(), caller.isAnonymous() || !caller.hasRole("user") ? null : caller.getPrincipal().getName(), address));
+        return identity.getDeferredIdentity()
+                .flatMap(caller -> limiter.admit(
+                        route.get(),
+                        caller.isAnonymous() || !caller.hasRole("user")
+                                ? null
+                                : caller.getPrincipal().getName(),
+                        address));
     }
 }

@@ -36,12 +36,15 @@ public class RateLimitService {
         if (counters.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return store.admit(counters, config.window(), clock.instant()).invoke(waitMillis -> {
-            if (waitMillis > 0) {
-                metrics.counter("jiasu.ratelimit.refused", "route", name).increment();
-                throw new RateLimited((int) Math.max(1, (waitMillis + 999) / 1000));
-            }
-        }).replaceWithVoid();
+        return store.admit(counters, config.window(), clock.instant())
+                .invoke(waitMillis -> {
+                    if (waitMillis > 0) {
+                        metrics.counter("jiasu.ratelimit.refused", "route", name)
+                                .increment();
+                        throw new RateLimited((int) Math.max(1, (waitMillis + 999) / 1000));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private int perUser(Route route) {

@@ -1,5 +1,6 @@
 package io.jiasu.session;
 
+import io.jiasu.user.BannedUsers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -7,7 +8,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.jiasu.user.BannedUsers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,8 @@ class SessionIdentityProvider implements IdentityProvider<TokenAuthenticationReq
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
         if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
             return Uni.createFrom().item(identity(ADMIN, ADMIN));

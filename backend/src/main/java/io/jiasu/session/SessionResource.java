@@ -25,12 +25,14 @@ class SessionResource {
     @PermitAll
     @RateLimit(Route.LOGIN)
     public Uni<Response> login(LoginRequest request) {
-        return sessions.login(request).map(created -> Response.status(201).entity(created).build());
+        return sessions.login(request)
+                .map(created -> Response.status(201).entity(created).build());
     }
 
     @DELETE
     @RolesAllowed("user")
     public Uni<Response> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return sessions.logout(BearerToken.of(authorization)).map(ignored -> Response.noContent().build());
+        return sessions.logout(BearerToken.of(authorization))
+                .map(ignored -> Response.noContent().build());
     }
 }

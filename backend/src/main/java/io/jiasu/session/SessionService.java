@@ -47,9 +47,12 @@ class SessionService {
     }
 
     Uni<SessionCreated> login(LoginRequest request) {
-        if (request == null || request.code() == null || !CODE.matcher(request.code()).matches()) {
-            return Uni.createFrom().failure(
-                    new ValidationFailed(List.of(new FieldError("code", "must be the code wx.login returned"))));
+        if (request == null
+                || request.code() == null
+                || !CODE.matcher(request.code()).matches()) {
+            return Uni.createFrom()
+                    .failure(new ValidationFailed(
+                            List.of(new FieldError("code", "must be the code wx.login returned"))));
         }
         String token = RandomIds.token();
         return wechat.login(request.code())
@@ -61,7 +64,8 @@ class SessionService {
                 })
                 .call(user -> limits.admit(Route.LOGIN, user.id(), null))
                 .flatMap(user -> sessions.open(token, user.id(), config.ttl())
-                        .map(ignored -> new SessionCreated(token, clock.instant().plus(config.ttl()), UserView.of(user))))
+                        .map(ignored ->
+                                new SessionCreated(token, clock.instant().plus(config.ttl()), UserView.of(user))))
                 .onItemOrFailure()
                 .invoke((created, failure) -> metrics.counter("jiasu.session.logins", "outcome", outcome(failure))
                         .increment());

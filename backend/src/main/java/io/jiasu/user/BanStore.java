@@ -33,13 +33,15 @@ class BanStore {
                 .append("campaignId", campaignId)
                 .append("shareCode", shareCode)
                 .append("at", Date.from(at));
-        return bans.replaceOne(Filters.eq("_id", userId), ban, new ReplaceOptions().upsert(true)).replaceWithVoid();
+        return bans.replaceOne(Filters.eq("_id", userId), ban, new ReplaceOptions().upsert(true))
+                .replaceWithVoid();
     }
 
     Uni<Set<String>> userIds() {
         return bans.find(new FindOptions().projection(Projections.include("_id")))
                 .map(doc -> doc.getString("_id"))
-                .collect().asList()
+                .collect()
+                .asList()
                 .map(ids -> ids.stream().collect(Collectors.toUnmodifiableSet()));
     }
 }

@@ -34,8 +34,10 @@ public class BannedUsers {
     Uni<Void> refresh() {
         return store.userIds()
                 .invoke(this::addAll)
-                .onFailure().invoke(e -> LOG.warnf("could not refresh the banned users, keeping the last list: %s", e.toString()))
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .invoke(e -> LOG.warnf("could not refresh the banned users, keeping the last list: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 

@@ -25,6 +25,7 @@ class UserResource {
 
     @PATCH
     public Uni<UserView> update(ProfileUpdate update, @Context SecurityContext caller) {
-        return users.update(caller.getUserPrincipal().getName(), update == null ? new ProfileUpdate(null, null) : update);
+        return users.update(
+                caller.getUserPrincipal().getName(), update == null ? new ProfileUpdate(null, null) : update);
     }
 }

@@ -59,7 +59,8 @@ public class UserService {
                 errors.add(new FieldError("nickname", problem));
             }
         }
-        if (update.avatarUrl() != null && !AVATAR_URL.matcher(update.avatarUrl()).matches()) {
+        if (update.avatarUrl() != null
+                && !AVATAR_URL.matcher(update.avatarUrl()).matches()) {
             errors.add(new FieldError("avatarUrl", "must be an http(s) URL of at most 500 characters"));
         }
         if (!errors.isEmpty()) {
@@ -75,7 +76,9 @@ public class UserService {
                         })
                         .replaceWithVoid();
         return screened.flatMap(ignored -> store.update(id, nickname, update.avatarUrl()))
-                .onItem().ifNull().failWith(() -> new NotFound("No such user."))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("No such user."))
                 .map(UserView::of);
     }
 
@@ -86,7 +89,9 @@ public class UserService {
      */
     public Uni<User> ban(String id, String campaignId, String shareCode) {
         return store.markBanned(id, clock.instant())
-                .onItem().ifNull().failWith(() -> new NotFound("No such user."))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("No such user."))
                 .call(user -> bans.record(id, campaignId, shareCode, clock.instant()))
                 .invoke(user -> banned.add(id));
     }
@@ -98,6 +103,7 @@ public class UserService {
     /** Display cards of many users at once, by id; unknown ids are left out. */
     public Uni<Map<String, UserView>> cards(Collection<String> ids) {
         return store.findAll(ids)
-                .map(users -> users.stream().map(UserView::of).collect(Collectors.toMap(UserView::id, Function.identity())));
+                .map(users ->
+                        users.stream().map(UserView::of).collect(Collectors.toMap(UserView::id, Function.identity())));
     }
 }

@@ -1,7 +1,7 @@
 package io.jiasu.user;
 
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
@@ -49,7 +49,8 @@ class UserStore {
                 Updates.setOnInsert("_id", RandomIds.shortCode(16)),
                 Updates.setOnInsert("nickname", DEFAULT_NICKNAME),
                 Updates.setOnInsert("createdAt", Date.from(now)));
-        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        FindOneAndUpdateOptions upsert =
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         return users.findOneAndUpdate(Filters.eq("openid", openid), update, upsert)
                 .onFailure(MongoErrors::isDuplicateKey)
                 .recoverWithUni(() -> users.findOneAndUpdate(Filters.eq("openid", openid), update, upsert))

@@ -56,21 +56,25 @@ public class WechatClient {
                     .content(text)
                     .build();
             WxMaMsgSecCheckCheckResponse response = wx.getSecurityService().checkMessage(request);
-            return response.getResult() == null || "pass".equals(response.getResult().getSuggest());
+            return response.getResult() == null
+                    || "pass".equals(response.getResult().getSuggest());
         });
     }
 
     /** The PNG of a mini-program code opening {@code page} with {@code scene} (getUnlimited: no quota, 32-char scene). */
     public Uni<byte[]> wxaCode(String scene, String page) {
-        return call("wxacode", () -> wx.getQrcodeService()
-                .createWxaCodeUnlimitBytes(scene, page, false, "release", WXA_CODE_WIDTH, false, BLACK, false));
+        return call(
+                "wxacode",
+                () -> wx.getQrcodeService()
+                        .createWxaCodeUnlimitBytes(scene, page, false, "release", WXA_CODE_WIDTH, false, BLACK, false));
     }
 
     /**
      * Sends a subscribe message; REFUSED when the user has not subscribed to the template (43101). Keyword values must
      * fit their type (a {@code thing} holds 20 characters) or WeChat refuses the whole message.
      */
-    public Uni<SubscribeOutcome> sendSubscribe(String openid, String templateId, String page, Map<String, String> data) {
+    public Uni<SubscribeOutcome> sendSubscribe(
+            String openid, String templateId, String page, Map<String, String> data) {
         return call("subscribe_send", () -> {
             WxMaSubscribeMessage message = new WxMaSubscribeMessage();
             message.setToUser(openid);

@@ -36,18 +36,44 @@ class BanTest {
         Runner cheat = finisher(cid, "cheat", 1);
         Runner honest = joined(cid, "honest");
 
-        ban(cid, cheat.shareCode()).then().statusCode(200).body("banned", equalTo(true)).body("shareCode", equalTo(cheat.shareCode()));
+        ban(cid, cheat.shareCode())
+                .then()
+                .statusCode(200)
+                .body("banned", equalTo(true))
+                .body("shareCode", equalTo(cheat.shareCode()));
 
         String base = "/api/v1/campaigns/" + cid;
-        given().auth().oauth2(cheat.token()).get(base + "/players/me").then().statusCode(403)
-                .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
-        given().auth().oauth2(cheat.token()).post("/api/v1/campaigns/" + other + "/players").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().auth()
+                .oauth2(cheat.token())
+                .get(base + "/players/me")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth()
+                .oauth2(cheat.token())
+                .post("/api/v1/campaigns/" + other + "/players")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
         help(cheat.token(), cid, honest.shareCode()).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         claim(cheat.token(), cid, GOOD_CLAIM).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
-        given().auth().oauth2(cheat.token()).get(base + "/players/me/wxacode").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
-        given().contentType("application/json").body(Map.of("code", cheat.code())).post("/api/v1/session")
-                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
-        help(login(unique("friend")), cid, cheat.shareCode()).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().auth()
+                .oauth2(cheat.token())
+                .get(base + "/players/me/wxacode")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().contentType("application/json")
+                .body(Map.of("code", cheat.code()))
+                .post("/api/v1/session")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        help(login(unique("friend")), cid, cheat.shareCode())
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
     }
 
     @Test
@@ -60,43 +86,72 @@ class BanTest {
 
         ban(cid, cheat.shareCode()).then().statusCode(200);
 
-        adminBoard(cid).then().body("entries.shareCode", not(hasItem(cheat.shareCode())))
+        adminBoard(cid)
+                .then()
+                .body("entries.shareCode", not(hasItem(cheat.shareCode())))
                 .body("entries[0].shareCode", equalTo(honest.shareCode()));
         given().get("/api/v1/campaigns/" + cid + "/leaderboard").then().body("entries.size()", equalTo(1));
         given().get("/api/v1/campaigns/" + cid + "/winners").then().body("winners.size()", equalTo(0));
 
         // Redis loses the board; the rebuild from MongoDB leaves the banned player off.
         JiasuTestStack.redis().command("DEL jiasu:lb:" + cid);
-        adminBoard(cid).then().body("entries.shareCode", not(hasItem(cheat.shareCode())))
+        adminBoard(cid)
+                .then()
+                .body("entries.shareCode", not(hasItem(cheat.shareCode())))
                 .body("entries.size()", equalTo(1));
 
         Runner next = finisher(cid, "next", 2);
-        given().get("/api/v1/campaigns/" + cid + "/winners").then()
-                .body("winners.size()", equalTo(1)).body("winners[0].rank", equalTo(2));
-        given().auth().oauth2(ADMIN).get("/api/v1/admin/campaigns/" + cid + "/winners").then()
+        given().get("/api/v1/campaigns/" + cid + "/winners")
+                .then()
+                .body("winners.size()", equalTo(1))
+                .body("winners[0].rank", equalTo(2));
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/winners")
+                .then()
                 .body("winners.status", org.hamcrest.Matchers.contains("REVOKED", "UNCLAIMED"))
                 .body("winners[1].shareCode", equalTo(next.shareCode()));
-        given().auth().oauth2(ADMIN).get("/api/v1/admin/campaigns/" + cid + "/stats").then()
-                .body("winners", equalTo(2)).body("prizeRemaining", equalTo(8));
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/stats")
+                .then()
+                .body("winners", equalTo(2))
+                .body("prizeRemaining", equalTo(8));
     }
 
     @Test
     void bansAreAuditedWithTheOperatorAndTheForwardedAddress() {
         String cid = created(liveCampaign());
         Runner target = joined(cid, "target");
-        given().auth().oauth2(ADMIN).header("X-Operator", java.net.URLEncoder.encode("值班-小李", java.nio.charset.StandardCharsets.UTF_8)).header("X-Real-IP", "203.0.113.7")
-                .post("/api/v1/admin/campaigns/" + cid + "/players/" + target.shareCode() + "/ban").then().statusCode(200);
-        given().auth().oauth2(ADMIN).post("/api/v1/admin/campaigns/" + cid + "/players/nosuchcode/ban")
-                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().auth()
+                .oauth2(ADMIN)
+                .header("X-Operator", java.net.URLEncoder.encode("值班-小李", java.nio.charset.StandardCharsets.UTF_8))
+                .header("X-Real-IP", "203.0.113.7")
+                .post("/api/v1/admin/campaigns/" + cid + "/players/" + target.shareCode() + "/ban")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(ADMIN)
+                .post("/api/v1/admin/campaigns/" + cid + "/players/nosuchcode/ban")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
 
-        String ban = "entries.find { it.action == 'player.ban' && it.target == '" + cid + "/" + target.shareCode() + "' }";
-        given().auth().oauth2(ADMIN).get("/api/v1/admin/audit").then().statusCode(200)
+        String ban =
+                "entries.find { it.action == 'player.ban' && it.target == '" + cid + "/" + target.shareCode() + "' }";
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/audit")
+                .then()
+                .statusCode(200)
                 .body(ban + ".operator", equalTo("值班-小李"))
                 .body(ban + ".address", equalTo("203.0.113.7"))
                 .body(ban + ".outcome", equalTo("ok"))
                 .body(ban + ".at", org.hamcrest.Matchers.notNullValue())
                 .body("entries.find { it.target == '" + cid + "/nosuchcode' }.outcome", equalTo("not_found"))
-                .body("entries.find { it.action == 'campaign.define' && it.target == '" + cid + "' }.outcome", equalTo("ok"));
+                .body(
+                        "entries.find { it.action == 'campaign.define' && it.target == '" + cid + "' }.outcome",
+                        equalTo("ok"));
         given().get("/q/metrics").then().body(containsString("jiasu_admin_bans_total"));
     }
 
@@ -104,10 +159,17 @@ class BanTest {
     void playersCannotBanOrReadTheAuditLog() {
         String cid = created(liveCampaign());
         Runner player = joined(cid, "p");
-        given().auth().oauth2(player.token()).post("/api/v1/admin/campaigns/" + cid + "/players/" + player.shareCode() + "/ban")
-                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().auth()
+                .oauth2(player.token())
+                .post("/api/v1/admin/campaigns/" + cid + "/players/" + player.shareCode() + "/ban")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
         given().auth().oauth2(player.token()).get("/api/v1/admin/audit").then().statusCode(403);
-        given().get("/api/v1/admin/campaigns/" + cid + "/winners.csv").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().get("/api/v1/admin/campaigns/" + cid + "/winners.csv")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
     }
 
     private static io.restassured.response.Response adminBoard(String cid) {

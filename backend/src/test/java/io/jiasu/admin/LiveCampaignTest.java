@@ -35,12 +35,20 @@ class LiveCampaignTest {
         }
         help(login(unique("f")), cid, two.shareCode()).then().statusCode(201);
 
-        List<Integer> helps = given().auth().oauth2(ADMIN).get("/api/v1/admin/campaigns/" + cid + "/activity")
-                .then().statusCode(200).extract().jsonPath().getList("helpsPerMinute.helps", Integer.class);
+        List<Integer> helps = given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/activity")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("helpsPerMinute.helps", Integer.class);
         assertEquals(60, helps.size());
         // the helps may straddle a minute boundary
         assertEquals(4, helps.get(58) + helps.get(59));
-        given().get("/q/metrics").then().body(containsString("jiasu_boost_accepted_total{campaign=\"" + cid + "\"} 4.0"));
+        given().get("/q/metrics")
+                .then()
+                .body(containsString("jiasu_boost_accepted_total{campaign=\"" + cid + "\"} 4.0"));
     }
 
     @Test
@@ -51,7 +59,11 @@ class LiveCampaignTest {
         help(login(unique("f")), cid, ahead.shareCode()).then().statusCode(201);
         help(login(unique("f")), cid, ahead.shareCode()).then().statusCode(201);
         help(login(unique("f")), cid, behind.shareCode()).then().statusCode(201);
-        given().auth().oauth2(ADMIN).get("/api/v1/admin/campaigns/" + cid + "/leaderboard?limit=5").then().statusCode(200)
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/leaderboard?limit=5")
+                .then()
+                .statusCode(200)
                 .body("entries.shareCode", org.hamcrest.Matchers.contains(ahead.shareCode(), behind.shareCode()))
                 .body("entries[0].progress", equalTo(400))
                 .body("entries[0].rank", equalTo(1));
@@ -59,7 +71,10 @@ class LiveCampaignTest {
 
     @Test
     void theNewPathsArePublishedAsOpenApi() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/campaigns/{cid}/players/me/claim"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/campaigns/{cid}/players/me/wxacode"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/admin/campaigns/{cid}/winners.csv"))
@@ -68,8 +83,16 @@ class LiveCampaignTest {
 
     @Test
     void theConsoleIsServedAtAdmin() {
-        given().redirects().follow(false).get("/admin").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(301), equalTo(302)))
+        given().redirects()
+                .follow(false)
+                .get("/admin")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(301), equalTo(302)))
                 .header("Location", containsString("/admin/"));
-        given().get("/admin/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("加速"));
+        given().get("/admin/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("加速"));
     }
 }

@@ -46,43 +46,79 @@ class WinnersExportTest {
 
         nickname(first, "=cmd|' /C calc'!A0");
         // WeChat nicknames can hold what our own profile form refuses; put one straight into the record.
-        mongo.getDatabase("jiasu").getCollection("users").updateOne(
-                new Document("openid", second.code()), new Document("$set", new Document("nickname", "\tTab\n\"换行\", 逗号")));
+        mongo.getDatabase("jiasu")
+                .getCollection("users")
+                .updateOne(
+                        new Document("openid", second.code()),
+                        new Document("$set", new Document("nickname", "\tTab\n\"换行\", 逗号")));
         nickname(third, "🚀火箭");
 
-        claim(first.token(), cid, Map.of("name", "+1", "phone", "13812345678", "address", "@SUM(A1) 北京市海淀区")).then().statusCode(200);
-        claim(second.token(), cid, Map.of("name", "王\"小\"二", "phone", "13912345678", "address", ADDRESS_120)).then().statusCode(200);
-        claim(third.token(), cid, Map.of("name", "🚀😀", "phone", "15012345678", "address", "-1+1 上海市浦东新区, 世纪大道")).then().statusCode(200);
+        claim(first.token(), cid, Map.of("name", "+1", "phone", "13812345678", "address", "@SUM(A1) 北京市海淀区"))
+                .then()
+                .statusCode(200);
+        claim(second.token(), cid, Map.of("name", "王\"小\"二", "phone", "13912345678", "address", ADDRESS_120))
+                .then()
+                .statusCode(200);
+        claim(third.token(), cid, Map.of("name", "🚀😀", "phone", "15012345678", "address", "-1+1 上海市浦东新区, 世纪大道"))
+                .then()
+                .statusCode(200);
         ban(cid, fourth.shareCode()).then().statusCode(200);
 
-        Response export = given().auth().oauth2(ADMIN).header("X-Operator", java.net.URLEncoder.encode("小王", java.nio.charset.StandardCharsets.UTF_8)).get("/api/v1/admin/campaigns/" + cid + "/winners.csv");
+        Response export = given().auth()
+                .oauth2(ADMIN)
+                .header("X-Operator", java.net.URLEncoder.encode("小王", java.nio.charset.StandardCharsets.UTF_8))
+                .get("/api/v1/admin/campaigns/" + cid + "/winners.csv");
         export.then().statusCode(200).contentType("text/csv; charset=utf-8");
         byte[] bytes = export.asByteArray();
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), "UTF-8 BOM");
         List<List<String>> rows = Rfc4180.parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
 
-        assertEquals(List.of("rank", "nickname", "finished_at", "name", "phone", "address", "claimed_at", "status"), rows.get(0));
+        assertEquals(
+                List.of("rank", "nickname", "finished_at", "name", "phone", "address", "claimed_at", "status"),
+                rows.get(0));
         assertEquals(5, rows.size(), rows.toString());
-        assertEquals(List.of("1", "'=cmd|' /C calc'!A0", "'+1", "13812345678", "'@SUM(A1) 北京市海淀区", "claimed"), pick(rows.get(1)));
-        assertEquals(List.of("2", "'\tTab\n\"换行\", 逗号", "王\"小\"二", "13912345678", ADDRESS_120, "claimed"), pick(rows.get(2)));
+        assertEquals(
+                List.of("1", "'=cmd|' /C calc'!A0", "'+1", "13812345678", "'@SUM(A1) 北京市海淀区", "claimed"),
+                pick(rows.get(1)));
+        assertEquals(
+                List.of("2", "'\tTab\n\"换行\", 逗号", "王\"小\"二", "13912345678", ADDRESS_120, "claimed"),
+                pick(rows.get(2)));
         assertEquals(120, ADDRESS_120.codePointCount(0, ADDRESS_120.length()));
         assertEquals(List.of("3", "🚀火箭", "🚀😀", "15012345678", "'-1+1 上海市浦东新区, 世纪大道", "claimed"), pick(rows.get(3)));
         assertEquals(List.of("4", "微信用户", "", "", "", "revoked"), pick(rows.get(4)));
-        assertTrue(rows.get(1).get(2).endsWith("+08:00"), "times in the campaign's zone: " + rows.get(1).get(2));
+        assertTrue(
+                rows.get(1).get(2).endsWith("+08:00"),
+                "times in the campaign's zone: " + rows.get(1).get(2));
         assertTrue(!rows.get(1).get(6).isEmpty(), "claimed_at");
 
-        given().auth().oauth2(ADMIN).get("/api/v1/admin/audit?limit=20").then().statusCode(200)
-                .body("entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.operator", org.hamcrest.Matchers.equalTo("小王"))
-                .body("entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.detail", org.hamcrest.Matchers.equalTo("rows=4"))
-                .body("entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.address", org.hamcrest.Matchers.equalTo("127.0.0.1"));
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/audit?limit=20")
+                .then()
+                .statusCode(200)
+                .body(
+                        "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.operator",
+                        org.hamcrest.Matchers.equalTo("小王"))
+                .body(
+                        "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.detail",
+                        org.hamcrest.Matchers.equalTo("rows=4"))
+                .body(
+                        "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.address",
+                        org.hamcrest.Matchers.equalTo("127.0.0.1"));
     }
 
     @Test
     void theConsoleSeesTheSameWinnersMasked() {
         String cid = created(liveCampaign());
         Runner first = finisher(cid, "masked", 1);
-        claim(first.token(), cid, Map.of("name", "张三丰", "phone", "13812345678", "address", "北京市海淀区中关村大街1号")).then().statusCode(200);
-        given().auth().oauth2(ADMIN).get("/api/v1/admin/campaigns/" + cid + "/winners").then().statusCode(200)
+        claim(first.token(), cid, Map.of("name", "张三丰", "phone", "13812345678", "address", "北京市海淀区中关村大街1号"))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/winners")
+                .then()
+                .statusCode(200)
                 .body("winners[0].rank", org.hamcrest.Matchers.equalTo(1))
                 .body("winners[0].shareCode", org.hamcrest.Matchers.equalTo(first.shareCode()))
                 .body("winners[0].name", org.hamcrest.Matchers.equalTo("张**"))
@@ -91,8 +127,13 @@ class WinnersExportTest {
     }
 
     private static void nickname(Runner runner, String nickname) {
-        given().auth().oauth2(runner.token()).contentType("application/json").body(Map.of("nickname", nickname))
-                .patch("/api/v1/me").then().statusCode(200);
+        given().auth()
+                .oauth2(runner.token())
+                .contentType("application/json")
+                .body(Map.of("nickname", nickname))
+                .patch("/api/v1/me")
+                .then()
+                .statusCode(200);
     }
 
     /** rank, nickname, name, phone, address, status. */

@@ -42,16 +42,25 @@ class BoostConcurrencyTest {
         String code = join(player, cid);
         List<String> friends = logins("friend", 400);
 
-        List<Integer> statuses = Parallel.run(THREADS, friends.stream()
-                .<Callable<Integer>>map(friend -> () -> help(friend, cid, code).statusCode())
-                .toList());
+        List<Integer> statuses = Parallel.run(
+                THREADS,
+                friends.stream()
+                        .<Callable<Integer>>map(
+                                friend -> () -> help(friend, cid, code).statusCode())
+                        .toList());
 
         assertEquals(400, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        JsonPath me = given().auth().oauth2(player).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath();
+        JsonPath me = given().auth()
+                .oauth2(player)
+                .get("/api/v1/campaigns/" + cid + "/players/me")
+                .jsonPath();
         assertEquals(400, me.getInt("helpers"));
         assertEquals(400, me.getInt("progress"));
-        List<String> whoHelped = given().auth().oauth2(player).get("/api/v1/campaigns/" + cid + "/players/me/boosts")
-                .jsonPath().getList("boosts.at");
+        List<String> whoHelped = given().auth()
+                .oauth2(player)
+                .get("/api/v1/campaigns/" + cid + "/players/me/boosts")
+                .jsonPath()
+                .getList("boosts.at");
         assertEquals(400, whoHelped.size());
         assertEquals(400, stats(cid).getInt("boosts"));
         assertEquals(400, stats(cid).getInt("helpers"));
@@ -64,27 +73,48 @@ class BoostConcurrencyTest {
         String code = join(player, cid);
         String friend = login(unique("eager"));
 
-        List<Response> answers = Parallel.run(30, IntStream.range(0, 30)
-                .<Callable<Response>>mapToObj(i -> () -> help(friend, cid, code))
-                .toList());
+        List<Response> answers = Parallel.run(
+                30,
+                IntStream.range(0, 30)
+                        .<Callable<Response>>mapToObj(i -> () -> help(friend, cid, code))
+                        .toList());
 
         assertEquals(1, answers.stream().filter(r -> r.statusCode() == 201).count());
-        assertEquals(29, answers.stream().filter(r -> r.statusCode() == 409 && "ALREADY_BOOSTED".equals(r.jsonPath().getString("code"))).count());
-        assertEquals(1, given().auth().oauth2(player).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath().getInt("helpers"));
+        assertEquals(
+                29,
+                answers.stream()
+                        .filter(r -> r.statusCode() == 409
+                                && "ALREADY_BOOSTED".equals(r.jsonPath().getString("code")))
+                        .count());
+        assertEquals(
+                1,
+                given().auth()
+                        .oauth2(player)
+                        .get("/api/v1/campaigns/" + cid + "/players/me")
+                        .jsonPath()
+                        .getInt("helpers"));
     }
 
     @Test
     void twoHundredPlayersRacingPastTheGoalShareTenPrizesRankedOneToTen() {
         String cid = created(campaignWith(1, 10, 5));
         List<String> players = logins("racer", 200);
-        List<String> codes = Parallel.run(THREADS, players.stream().<Callable<String>>map(p -> () -> join(p, cid)).toList());
+        List<String> codes = Parallel.run(
+                THREADS,
+                players.stream().<Callable<String>>map(p -> () -> join(p, cid)).toList());
         List<String> helpers = logins("pusher", 200);
 
-        List<Response> answers = Parallel.run(THREADS, IntStream.range(0, 200)
-                .<Callable<Response>>mapToObj(i -> () -> help(helpers.get(i), cid, codes.get(i)))
-                .toList());
+        List<Response> answers = Parallel.run(
+                THREADS,
+                IntStream.range(0, 200)
+                        .<Callable<Response>>mapToObj(i -> () -> help(helpers.get(i), cid, codes.get(i)))
+                        .toList());
 
-        assertEquals(200, answers.stream().filter(r -> r.statusCode() == 201 && r.jsonPath().getBoolean("finished")).count());
+        assertEquals(
+                200,
+                answers.stream()
+                        .filter(r -> r.statusCode() == 201 && r.jsonPath().getBoolean("finished"))
+                        .count());
         List<Integer> ranks = new ArrayList<>();
         answers.forEach(r -> {
             Integer rank = r.jsonPath().get("prizeRank");
@@ -95,11 +125,16 @@ class BoostConcurrencyTest {
         assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), new HashSet<>(ranks));
         assertEquals(10, ranks.size());
 
-        List<Integer> winnerRanks = given().get("/api/v1/campaigns/" + cid + "/winners").jsonPath().getList("winners.rank");
+        List<Integer> winnerRanks =
+                given().get("/api/v1/campaigns/" + cid + "/winners").jsonPath().getList("winners.rank");
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), winnerRanks);
         List<Integer> fromPlayers = new ArrayList<>();
         for (String player : players) {
-            Integer rank = given().auth().oauth2(player).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath().get("prizeRank");
+            Integer rank = given().auth()
+                    .oauth2(player)
+                    .get("/api/v1/campaigns/" + cid + "/players/me")
+                    .jsonPath()
+                    .get("prizeRank");
             if (rank != null) {
                 fromPlayers.add(rank);
             }
@@ -116,12 +151,19 @@ class BoostConcurrencyTest {
         List<String> codes = logins("needy", 20).stream().map(p -> join(p, cid)).toList();
         String helper = login(unique("busyFriend"));
 
-        List<Response> answers = Parallel.run(20, codes.stream()
-                .<Callable<Response>>map(code -> () -> help(helper, cid, code))
-                .toList());
+        List<Response> answers = Parallel.run(
+                20,
+                codes.stream()
+                        .<Callable<Response>>map(code -> () -> help(helper, cid, code))
+                        .toList());
 
         assertEquals(3, answers.stream().filter(r -> r.statusCode() == 201).count());
-        assertEquals(17, answers.stream().filter(r -> r.statusCode() == 429 && "DAILY_LIMIT".equals(r.jsonPath().getString("code"))).count());
+        assertEquals(
+                17,
+                answers.stream()
+                        .filter(r -> r.statusCode() == 429
+                                && "DAILY_LIMIT".equals(r.jsonPath().getString("code")))
+                        .count());
         assertEquals(3, stats(cid).getInt("boosts"));
     }
 
@@ -132,29 +174,58 @@ class BoostConcurrencyTest {
         String code = join(player, cid);
         String friend = login(unique("retrier"));
 
-        List<Response> answers = Parallel.run(10, IntStream.range(0, 10)
-                .<Callable<Response>>mapToObj(i -> () -> given().auth().oauth2(friend).header("Idempotency-Key", "k-42")
-                        .post("/api/v1/campaigns/" + cid + "/players/" + code + "/boosts"))
-                .toList());
+        List<Response> answers = Parallel.run(
+                10,
+                IntStream.range(0, 10)
+                        .<Callable<Response>>mapToObj(i -> () -> given().auth()
+                                .oauth2(friend)
+                                .header("Idempotency-Key", "k-42")
+                                .post("/api/v1/campaigns/" + cid + "/players/" + code + "/boosts"))
+                        .toList());
 
         answers.forEach(r -> assertEquals(201, r.statusCode(), r.asString()));
-        assertEquals(1, answers.stream().map(r -> r.jsonPath().getInt("progress")).distinct().count());
-        assertEquals(1, given().auth().oauth2(player).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath().getInt("helpers"));
+        assertEquals(
+                1,
+                answers.stream()
+                        .map(r -> r.jsonPath().getInt("progress"))
+                        .distinct()
+                        .count());
+        assertEquals(
+                1,
+                given().auth()
+                        .oauth2(player)
+                        .get("/api/v1/campaigns/" + cid + "/players/me")
+                        .jsonPath()
+                        .getInt("helpers"));
     }
 
     private static Map<String, Object> campaignWith(int goal, int prizes, int dailyLimit) {
         Instant now = Instant.now();
-        return campaign(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), goal, prizes, List.of(tier(null, 1)), dailyLimit);
+        return campaign(
+                now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(1)),
+                goal,
+                prizes,
+                List.of(tier(null, 1)),
+                dailyLimit);
     }
 
     private static List<String> logins(String prefix, int count) {
         String run = unique(prefix);
-        return Parallel.run(16, IntStream.range(0, count)
-                .<Callable<String>>mapToObj(i -> () -> login(run + "-" + i))
-                .toList());
+        return Parallel.run(
+                16,
+                IntStream.range(0, count)
+                        .<Callable<String>>mapToObj(i -> () -> login(run + "-" + i))
+                        .toList());
     }
 
     private static JsonPath stats(String cid) {
-        return given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/admin/campaigns/" + cid + "/stats").then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/stats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

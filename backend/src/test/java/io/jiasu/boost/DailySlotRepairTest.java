@@ -36,8 +36,12 @@ class DailySlotRepairTest {
     void aSlotLeftByACrashIsGivenBackButAnInFlightOneIsKept() {
         String code = unique("helper");
         String token = login(code);
-        String helperId = given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/session")
-                .then().extract().path("user.id");
+        String helperId = given().contentType(ContentType.JSON)
+                .body(Map.of("code", code))
+                .post("/api/v1/session")
+                .then()
+                .extract()
+                .path("user.id");
 
         String cid = oneHelpADay();
         reserve(cid, helperId, "lostHelp01", Instant.now().minus(Duration.ofMinutes(2)));
@@ -45,12 +49,16 @@ class DailySlotRepairTest {
 
         String other = oneHelpADay();
         reserve(other, helperId, "inFlight01", Instant.now());
-        help(token, other, join(login(unique("p")), other)).then().statusCode(429).body("code", equalTo("DAILY_LIMIT"));
+        help(token, other, join(login(unique("p")), other))
+                .then()
+                .statusCode(429)
+                .body("code", equalTo("DAILY_LIMIT"));
     }
 
     private static String oneHelpADay() {
         Instant now = Instant.now();
-        return created(campaign(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), 100, 5, List.of(tier(null, 1)), 1));
+        return created(campaign(
+                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), 100, 5, List.of(tier(null, 1)), 1));
     }
 
     /** What DailyHelpStore's script leaves for a reservation: the share code, scored by when it was taken. */

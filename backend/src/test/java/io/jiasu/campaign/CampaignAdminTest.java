@@ -31,7 +31,9 @@ class CampaignAdminTest {
     @Test
     void aPublishedLiveCampaignShowsItsRulesAndStock() {
         String cid = created(liveCampaign());
-        given().get("/api/v1/campaigns/" + cid).then().statusCode(200)
+        given().get("/api/v1/campaigns/" + cid)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("LIVE"))
                 .body("goal", equalTo(1000))
                 .body("prizeTotal", equalTo(10))
@@ -50,18 +52,28 @@ class CampaignAdminTest {
         given().get("/api/v1/campaigns/" + cid).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().get("/api/v1/campaigns/" + cid + "/leaderboard").then().statusCode(404);
         given().get("/api/v1/campaigns/" + cid + "/winners").then().statusCode(404);
-        given().auth().oauth2(login(unique("u"))).post("/api/v1/campaigns/" + cid + "/players").then().statusCode(404);
+        given().auth()
+                .oauth2(login(unique("u")))
+                .post("/api/v1/campaigns/" + cid + "/players")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void beforeTheStartThereIsNoStockAndNoJoining() {
         Instant start = Instant.now().plus(Duration.ofHours(2));
         String cid = created(campaign(start, start.plus(Duration.ofDays(1)), 1000, 10, schedule(), 5));
-        given().get("/api/v1/campaigns/" + cid).then().statusCode(200)
+        given().get("/api/v1/campaigns/" + cid)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UPCOMING"))
                 .body("prizeRemaining", nullValue());
-        given().auth().oauth2(login(unique("early"))).post("/api/v1/campaigns/" + cid + "/players")
-                .then().statusCode(409).body("code", equalTo("CAMPAIGN_NOT_STARTED"));
+        given().auth()
+                .oauth2(login(unique("early")))
+                .post("/api/v1/campaigns/" + cid + "/players")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("CAMPAIGN_NOT_STARTED"));
     }
 
     @Test
@@ -69,19 +81,28 @@ class CampaignAdminTest {
         Instant start = Instant.now().minus(Duration.ofDays(2));
         String cid = created(campaign(start, start.plus(Duration.ofDays(1)), 1000, 10, schedule(), 5));
         given().get("/api/v1/campaigns/" + cid).then().body("status", equalTo("ENDED"));
-        given().auth().oauth2(login(unique("late"))).post("/api/v1/campaigns/" + cid + "/players")
-                .then().statusCode(409).body("code", equalTo("CAMPAIGN_ENDED"));
+        given().auth()
+                .oauth2(login(unique("late")))
+                .post("/api/v1/campaigns/" + cid + "/players")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("CAMPAIGN_ENDED"));
     }
 
     @Test
     void everyBrokenFieldIsListed() {
         Instant start = Instant.now();
-        Map<String, Object> broken = campaign(start, start.minus(Duration.ofHours(1)), 0, 0, List.of(tier(5, 200), tier(3, 100)), 0);
+        Map<String, Object> broken =
+                campaign(start, start.minus(Duration.ofHours(1)), 0, 0, List.of(tier(5, 200), tier(3, 100)), 0);
         broken.put("title", "");
-        define(unique("bad"), broken).then().statusCode(422)
+        define(unique("bad"), broken)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.field", hasItems("title", "endsAt", "goal", "prizeTotal", "dailyHelpLimit", "schedule[1].helpers"));
+                .body(
+                        "errors.field",
+                        hasItems("title", "endsAt", "goal", "prizeTotal", "dailyHelpLimit", "schedule[1].helpers"));
         define("bad id!", liveCampaign()).then().statusCode(422).body("errors.field", hasItems("id"));
     }
 
@@ -96,7 +117,11 @@ class CampaignAdminTest {
 
         definition.put("goal", 1000);
         definition.put("title", "新标题");
-        define(cid, definition).then().statusCode(200).body("title", equalTo("新标题")).body("locked", equalTo(true));
+        define(cid, definition)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("新标题"))
+                .body("locked", equalTo(true));
         given().get("/api/v1/campaigns/" + cid).then().body("goal", equalTo(1000));
     }
 

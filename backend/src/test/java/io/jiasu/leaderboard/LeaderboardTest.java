@@ -11,16 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jiasu.JiasuTestStack;
 import io.jiasu.Parallel;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +49,26 @@ class LeaderboardTest {
         help(login(unique("h")), cid, leaderCode).then().statusCode(201);
 
         Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
-            JsonPath board = given().get("/api/v1/campaigns/" + cid + "/leaderboard").jsonPath();
+            JsonPath board =
+                    given().get("/api/v1/campaigns/" + cid + "/leaderboard").jsonPath();
             assertEquals(List.of("领先", "先到", "后到", "微信用户"), board.getList("entries.nickname"));
             assertEquals(List.of(400, 200, 200, 0), board.getList("entries.progress"));
             assertEquals(List.of(1, 2, 3, 4), board.getList("entries.rank"));
         });
-        assertEquals(3, given().auth().oauth2(late).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath().getInt("rank"));
-        assertEquals(2, given().queryParam("limit", 2).get("/api/v1/campaigns/" + cid + "/leaderboard").jsonPath().getList("entries").size());
+        assertEquals(
+                3,
+                given().auth()
+                        .oauth2(late)
+                        .get("/api/v1/campaigns/" + cid + "/players/me")
+                        .jsonPath()
+                        .getInt("rank"));
+        assertEquals(
+                2,
+                given().queryParam("limit", 2)
+                        .get("/api/v1/campaigns/" + cid + "/leaderboard")
+                        .jsonPath()
+                        .getList("entries")
+                        .size());
     }
 
     @Test
@@ -70,11 +83,18 @@ class LeaderboardTest {
         assertEquals(":1", JiasuTestStack.redis().command("DEL jiasu:lb:" + cid), "Redis loses the board");
 
         Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
-            JsonPath board = given().get("/api/v1/campaigns/" + cid + "/leaderboard").jsonPath();
+            JsonPath board =
+                    given().get("/api/v1/campaigns/" + cid + "/leaderboard").jsonPath();
             assertEquals(List.of(200, 0), board.getList("entries.progress"));
         });
         assertEquals(":1", JiasuTestStack.redis().command("EXISTS jiasu:lb:" + cid));
-        assertEquals(1, given().auth().oauth2(first).get("/api/v1/campaigns/" + cid + "/players/me").jsonPath().getInt("rank"));
+        assertEquals(
+                1,
+                given().auth()
+                        .oauth2(first)
+                        .get("/api/v1/campaigns/" + cid + "/players/me")
+                        .jsonPath()
+                        .getInt("rank"));
     }
 
     @Test
@@ -82,19 +102,27 @@ class LeaderboardTest {
         String cid = created(liveCampaign());
         help(login(unique("h")), cid, join(login(unique("p")), cid)).then().statusCode(201);
         for (int round = 0; round < 3; round++) {
-            List<Integer> statuses = Parallel.run(64, IntStream.range(0, 200)
-                    .<Callable<Integer>>mapToObj(i -> () -> given()
-                            .config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                                    .setParam("http.socket.timeout", 10_000)))
-                            .get("/api/v1/campaigns/" + cid + "/leaderboard").statusCode())
-                    .toList());
+            List<Integer> statuses = Parallel.run(
+                    64,
+                    IntStream.range(0, 200)
+                            .<Callable<Integer>>mapToObj(i -> () -> given().config(RestAssuredConfig.config()
+                                            .httpClient(HttpClientConfig.httpClientConfig()
+                                                    .setParam("http.socket.timeout", 10_000)))
+                                    .get("/api/v1/campaigns/" + cid + "/leaderboard")
+                                    .statusCode())
+                            .toList());
             assertEquals(200, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
             Awaitility.await().pollDelay(1100, TimeUnit.MILLISECONDS).until(() -> true);
         }
     }
 
     private static void named(String token, String nickname) {
-        given().auth().oauth2(token).contentType("application/json").body("{\"nickname\":\"" + nickname + "\"}")
-                .patch("/api/v1/me").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"nickname\":\"" + nickname + "\"}")
+                .patch("/api/v1/me")
+                .then()
+                .statusCode(200);
     }
 }

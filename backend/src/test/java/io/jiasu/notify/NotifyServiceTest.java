@@ -42,15 +42,19 @@ class NotifyServiceTest {
         assertEquals("pages/home/home?cid=" + cid, message.page());
         assertEquals("加速奔向2027", message.data().get("thing1"));
         assertEquals("获奖", message.data().get("phrase2"));
-        assertTrue(message.data().get("thing3").startsWith("第1名"), message.data().toString());
-        assertTrue(message.data().get("time4").matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}"), message.data().toString());
+        assertTrue(
+                message.data().get("thing3").startsWith("第1名"), message.data().toString());
+        assertTrue(
+                message.data().get("time4").matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}"),
+                message.data().toString());
         awaitOutcome(winner.shareCode(), "sent");
     }
 
     @Test
     void aPlayerWhoArrivesAfterThePrizesAreGoneHearsThatToo() {
         Instant now = Instant.now();
-        String cid = created(campaign(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), 1000, 1, schedule(), 5));
+        String cid =
+                created(campaign(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), 1000, 1, schedule(), 5));
         finisher(cid, "first", 1);
         Runner late = finisher(cid, "late", null);
         SentMessage message = awaitMessageTo(late.code());
@@ -60,10 +64,12 @@ class NotifyServiceTest {
     @Test
     void aRefusalIsRecordedAndNeverFailsTheHelp() {
         String cid = created(liveCampaign());
-        // the stub answers 43101 (not subscribed) for openids starting with "nosub"; finisher() asserts each help is 201
+        // the stub answers 43101 (not subscribed) for openids starting with "nosub"; finisher() asserts each help is
+        // 201
         Runner unsubscribed = finisher(cid, "nosub", 1);
         awaitOutcome(unsubscribed.shareCode(), "refused");
-        assertTrue(JiasuTestStack.wechat().sentMessages().stream().noneMatch(m -> m.touser().equals(unsubscribed.code())));
+        assertTrue(JiasuTestStack.wechat().sentMessages().stream()
+                .noneMatch(m -> m.touser().equals(unsubscribed.code())));
         given().get("/q/metrics").then().body(containsString("jiasu_notify_messages_total{outcome=\"refused\"}"));
     }
 
@@ -73,23 +79,38 @@ class NotifyServiceTest {
         Runner winner = finisher(cid, "again", 1);
         awaitOutcome(winner.shareCode(), "sent");
         // reading the run again, helping after the goal, and the sweeper's settle path all leave the one message alone
-        given().auth().oauth2(winner.token()).get("/api/v1/campaigns/" + cid + "/players/me").then().statusCode(200);
+        given().auth()
+                .oauth2(winner.token())
+                .get("/api/v1/campaigns/" + cid + "/players/me")
+                .then()
+                .statusCode(200);
         help(login(unique("late")), cid, winner.shareCode()).then().statusCode(409);
-        assertEquals(false, store.take(winner.shareCode(), cid, "u", 1, Instant.now()).await().indefinitely());
-        assertEquals(1, JiasuTestStack.wechat().sentMessages().stream().filter(m -> m.touser().equals(winner.code())).count());
+        assertEquals(
+                false,
+                store.take(winner.shareCode(), cid, "u", 1, Instant.now())
+                        .await()
+                        .indefinitely());
+        assertEquals(
+                1,
+                JiasuTestStack.wechat().sentMessages().stream()
+                        .filter(m -> m.touser().equals(winner.code()))
+                        .count());
     }
 
     private static SentMessage awaitMessageTo(String openid) {
-        return await().atMost(Duration.ofSeconds(10)).until(
-                () -> messagesTo(openid), list -> !list.isEmpty()).get(0);
+        return await().atMost(Duration.ofSeconds(10))
+                .until(() -> messagesTo(openid), list -> !list.isEmpty())
+                .get(0);
     }
 
     private static List<SentMessage> messagesTo(String openid) {
-        return JiasuTestStack.wechat().sentMessages().stream().filter(m -> m.touser().equals(openid)).toList();
+        return JiasuTestStack.wechat().sentMessages().stream()
+                .filter(m -> m.touser().equals(openid))
+                .toList();
     }
 
     private void awaitOutcome(String shareCode, String outcome) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> outcome.equals(store.outcomeOf(shareCode).await().indefinitely()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> outcome.equals(store.outcomeOf(shareCode).await().indefinitely()));
     }
-
 }

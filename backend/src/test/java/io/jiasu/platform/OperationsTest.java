@@ -39,7 +39,9 @@ class OperationsTest {
         assertTrue(metric("jiasu_session_logins_total\\{outcome=\"ok\"") >= loginsBefore + 2);
         assertTrue(metric("jiasu_boost_helps_total\\{outcome=\"accepted\"") >= acceptedBefore + 1);
         assertTrue(metric("jiasu_boost_helps_total\\{outcome=\"already_boosted\"") >= refusedBefore + 1);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("jiasu_prize_remaining{campaign=\"" + cid + "\"} 10.0"))
                 .body(containsString("jiasu_wechat_calls_seconds_count{api=\"code2session\",outcome=\"ok\""));
     }
@@ -51,29 +53,37 @@ class OperationsTest {
         for (int i = 0; i < 5; i++) {
             help(login(unique("f")), cid, code).then().statusCode(201);
         }
-        given().get("/q/metrics").then()
+        given().get("/q/metrics")
+                .then()
                 .body(containsString("jiasu_prize_remaining{campaign=\"" + cid + "\"} 9.0"))
                 .body(containsString("jiasu_prize_taken_total{campaign=\"" + cid + "\"} 1.0"));
     }
 
     @Test
     void readinessReflectsMongoDbAndRedis() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItems(
-                        containsString("MongoDB"), containsString("Redis")));
+                .body(
+                        "checks.name",
+                        org.hamcrest.Matchers.hasItems(containsString("MongoDB"), containsString("Redis")));
     }
 
     @Test
     void theContractIsPublishedAsOpenApi() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/campaigns/{cid}/players/{shareCode}/boosts"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/session"));
     }
 
     private static double metric(String prefix) {
         String text = given().get("/q/metrics").asString();
-        Matcher m = Pattern.compile("^" + prefix + "[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(text);
+        Matcher m = Pattern.compile("^" + prefix + "[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE)
+                .matcher(text);
         double total = 0;
         while (m.find()) {
             total += Double.parseDouble(m.group(1));

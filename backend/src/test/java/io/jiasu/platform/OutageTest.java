@@ -35,16 +35,25 @@ class OutageTest {
         join(token, cid);
 
         whileCut(JiasuTestStack.mongoLink(), () -> {
-            patient().auth().oauth2(token).get("/api/v1/campaigns/" + cid + "/players/me")
-                    .then().statusCode(503)
+            patient()
+                    .auth()
+                    .oauth2(token)
+                    .get("/api/v1/campaigns/" + cid + "/players/me")
+                    .then()
+                    .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", "5")
                     .body("code", equalTo("UNAVAILABLE"));
             patient().get("/q/health/ready").then().statusCode(503);
         });
 
-        Awaitility.await().atMost(20, TimeUnit.SECONDS).untilAsserted(() ->
-                given().auth().oauth2(token).get("/api/v1/campaigns/" + cid + "/players/me").then().statusCode(200));
+        Awaitility.await()
+                .atMost(20, TimeUnit.SECONDS)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get("/api/v1/campaigns/" + cid + "/players/me")
+                        .then()
+                        .statusCode(200));
     }
 
     @Test
@@ -53,15 +62,24 @@ class OutageTest {
         String token = login(unique("p"));
 
         whileCut(JiasuTestStack.redisLink(), () -> {
-            patient().auth().oauth2(token).post("/api/v1/campaigns/" + cid + "/players")
-                    .then().statusCode(503)
+            patient()
+                    .auth()
+                    .oauth2(token)
+                    .post("/api/v1/campaigns/" + cid + "/players")
+                    .then()
+                    .statusCode(503)
                     .header("Retry-After", "5")
                     .body("code", equalTo("UNAVAILABLE"));
             patient().get("/q/health/ready").then().statusCode(503);
         });
 
-        Awaitility.await().atMost(20, TimeUnit.SECONDS).untilAsserted(() ->
-                given().auth().oauth2(token).post("/api/v1/campaigns/" + cid + "/players").then().statusCode(201));
+        Awaitility.await()
+                .atMost(20, TimeUnit.SECONDS)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .post("/api/v1/campaigns/" + cid + "/players")
+                        .then()
+                        .statusCode(201));
     }
 
     private static void whileCut(TcpProxy link, Runnable during) {
@@ -75,8 +93,9 @@ class OutageTest {
 
     /** A client that waits at most 10 s: an answer after that counts as a hang. */
     private static RequestSpecification patient() {
-        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.socket.timeout", 10_000)
-                .setParam("http.connection.timeout", 10_000)));
+        return given().config(RestAssuredConfig.config()
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 10_000)
+                        .setParam("http.connection.timeout", 10_000)));
     }
 }

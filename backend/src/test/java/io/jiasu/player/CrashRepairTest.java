@@ -43,7 +43,8 @@ class CrashRepairTest {
     @Test
     void aFinishCutShortIsSettledOnTheNextReadAndByTheSweeperOnce() {
         Instant now = Instant.now();
-        String cid = created(campaign(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), 1, 2, List.of(tier(null, 1)), 5));
+        String cid = created(campaign(
+                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), 1, 2, List.of(tier(null, 1)), 5));
         String first = login(unique("crashed"));
         String second = login(unique("crashed"));
         String firstCode = join(first, cid);
@@ -51,7 +52,11 @@ class CrashRepairTest {
         finishedButNotSettled(firstCode);
         finishedButNotSettled(secondCode);
 
-        given().auth().oauth2(first).get("/api/v1/campaigns/" + cid + "/players/me").then().statusCode(200)
+        given().auth()
+                .oauth2(first)
+                .get("/api/v1/campaigns/" + cid + "/players/me")
+                .then()
+                .statusCode(200)
                 .body("prizeRank", org.hamcrest.Matchers.equalTo(1))
                 .body("progress", org.hamcrest.Matchers.equalTo(1));
 
@@ -62,19 +67,23 @@ class CrashRepairTest {
         assertNotNull(settled);
         assertEquals(true, settled.getBoolean("prizeSettled"));
         assertEquals(2, settled.getInteger("prizeRank"));
-        List<Integer> ranks = given().get("/api/v1/campaigns/" + cid + "/winners").jsonPath().getList("winners.rank");
+        List<Integer> ranks =
+                given().get("/api/v1/campaigns/" + cid + "/winners").jsonPath().getList("winners.rank");
         assertEquals(List.of(1, 2), ranks, "each finisher took one slot, however often the repair ran");
     }
 
     /** Exactly what the help that reached the goal writes, and nothing after it. */
     private void finishedButNotSettled(String shareCode) {
         Date at = new Date();
-        players().updateOne(Filters.eq("_id", shareCode), Updates.combine(
-                Updates.set("helpCount", 1),
-                Updates.push("helps", new Document("u", unique("ghost")).append("at", at)),
-                Updates.set("lastHelpAt", at),
-                Updates.set("finishedAt", at),
-                Updates.set("prizeSettled", false)));
+        players()
+                .updateOne(
+                        Filters.eq("_id", shareCode),
+                        Updates.combine(
+                                Updates.set("helpCount", 1),
+                                Updates.push("helps", new Document("u", unique("ghost")).append("at", at)),
+                                Updates.set("lastHelpAt", at),
+                                Updates.set("finishedAt", at),
+                                Updates.set("prizeSettled", false)));
     }
 
     private MongoCollection<Document> players() {

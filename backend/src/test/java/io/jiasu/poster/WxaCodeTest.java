@@ -32,17 +32,32 @@ class WxaCodeTest {
         Runner runner = joined(cid, "poster");
         int before = JiasuTestStack.wechat().calls(API);
 
-        List<byte[]> images = Parallel.run(8, IntStream.range(0, 8).<Callable<byte[]>>mapToObj(i -> () -> given()
-                .auth().oauth2(runner.token()).get("/api/v1/campaigns/" + cid + "/players/me/wxacode")
-                .then().statusCode(200).contentType("image/png").extract().asByteArray()).toList());
-        byte[] again = given().auth().oauth2(runner.token()).get("/api/v1/campaigns/" + cid + "/players/me/wxacode").asByteArray();
+        List<byte[]> images = Parallel.run(
+                8,
+                IntStream.range(0, 8)
+                        .<Callable<byte[]>>mapToObj(i -> () -> given().auth()
+                                .oauth2(runner.token())
+                                .get("/api/v1/campaigns/" + cid + "/players/me/wxacode")
+                                .then()
+                                .statusCode(200)
+                                .contentType("image/png")
+                                .extract()
+                                .asByteArray())
+                        .toList());
+        byte[] again = given().auth()
+                .oauth2(runner.token())
+                .get("/api/v1/campaigns/" + cid + "/players/me/wxacode")
+                .asByteArray();
 
         assertArrayEquals(PNG_MAGIC, Arrays.copyOf(images.get(0), 8));
         images.forEach(png -> assertArrayEquals(images.get(0), png));
         assertArrayEquals(images.get(0), again);
         assertEquals(1, JiasuTestStack.wechat().calls(API) - before, "fetched from WeChat once");
         String text = new String(images.get(0), StandardCharsets.ISO_8859_1);
-        assertEquals(true, text.contains("c=" + cid + "&s=" + runner.shareCode()) || text.contains(runner.shareCode()), "the scene is in the PNG");
+        assertEquals(
+                true,
+                text.contains("c=" + cid + "&s=" + runner.shareCode()) || text.contains(runner.shareCode()),
+                "the scene is in the PNG");
     }
 
     @Test
@@ -54,7 +69,11 @@ class WxaCodeTest {
     @Test
     void onlyJoinedPlayersHaveACode() {
         String cid = created(liveCampaign());
-        given().auth().oauth2(io.jiasu.Fixtures.login(io.jiasu.Fixtures.unique("nobody")))
-                .get("/api/v1/campaigns/" + cid + "/players/me/wxacode").then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("NOT_FOUND"));
+        given().auth()
+                .oauth2(io.jiasu.Fixtures.login(io.jiasu.Fixtures.unique("nobody")))
+                .get("/api/v1/campaigns/" + cid + "/players/me/wxacode")
+                .then()
+                .statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("NOT_FOUND"));
     }
 }

@@ -51,7 +51,9 @@ class ClaimCipherTest {
         ClaimCipher.Sealed sealed = cipher.seal(DATA, "code1");
         byte[] flipped = sealed.ciphertext().clone();
         flipped[0] ^= 1;
-        assertThrows(IllegalStateException.class, () -> cipher.open(new ClaimCipher.Sealed("k1", sealed.iv(), flipped), "code1"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> cipher.open(new ClaimCipher.Sealed("k1", sealed.iv(), flipped), "code1"));
         assertThrows(IllegalStateException.class, () -> cipher.open(sealed, "code2"), "bound to its share code");
         assertArrayEquals(sealed.iv(), sealed.iv());
     }

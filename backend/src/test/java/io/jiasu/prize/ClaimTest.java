@@ -48,7 +48,9 @@ class ClaimTest {
         Runner winner = finisher(cid, "winner", 1);
         me(winner, cid).then().body("claimed", equalTo(false));
 
-        claim(winner.token(), cid, GOOD_CLAIM).then().statusCode(200)
+        claim(winner.token(), cid, GOOD_CLAIM)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("张*"))
                 .body("phone", equalTo("138****5678"))
                 .body("address", equalTo("北京市海淀区****"))
@@ -56,10 +58,18 @@ class ClaimTest {
                 .body("claimedAt", notNullValue());
 
         me(winner, cid).then().body("claimed", equalTo(true)).body("prizeRank", equalTo(1));
-        given().auth().oauth2(winner.token()).get("/api/v1/campaigns/" + cid + "/players/me/claim").then().statusCode(200)
+        given().auth()
+                .oauth2(winner.token())
+                .get("/api/v1/campaigns/" + cid + "/players/me/claim")
+                .then()
+                .statusCode(200)
                 .body("phone", equalTo("138****5678"));
-        given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/admin/campaigns/" + cid + "/stats").then()
-                .body("claims", equalTo(1)).body("flaggedClaims", equalTo(0));
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/stats")
+                .then()
+                .body("claims", equalTo(1))
+                .body("flaggedClaims", equalTo(0));
     }
 
     @Test
@@ -68,19 +78,33 @@ class ClaimTest {
         Runner winner = finisher(cid, "winner", 1);
         claim(winner.token(), cid, GOOD_CLAIM).then().statusCode(200);
         claim(winner.token(), cid, Map.of("name", "李四", "phone", "19900001111", "address", "上海市浦东新区世纪大道100号"))
-                .then().statusCode(200).body("name", equalTo("李*")).body("phone", equalTo("199****1111"));
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("李*"))
+                .body("phone", equalTo("199****1111"));
 
-        assertEquals(1, mongo.getDatabase("jiasu").getCollection("claims").countDocuments(new Document("campaignId", cid)));
-        given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/admin/campaigns/" + cid + "/stats").then().body("claims", equalTo(1));
+        assertEquals(
+                1, mongo.getDatabase("jiasu").getCollection("claims").countDocuments(new Document("campaignId", cid)));
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/stats")
+                .then()
+                .body("claims", equalTo(1));
     }
 
     @Test
     void onlyPrizeHoldersClaim() {
         String cid = created(liveCampaign());
         Runner runner = joined(cid, "runner");
-        claim(runner.token(), cid, GOOD_CLAIM).then().statusCode(403).contentType("application/problem+json")
+        claim(runner.token(), cid, GOOD_CLAIM)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("code", equalTo("NOT_WINNER"));
-        claim(Fixtures.login(Fixtures.unique("stranger")), cid, GOOD_CLAIM).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        claim(Fixtures.login(Fixtures.unique("stranger")), cid, GOOD_CLAIM)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -104,19 +128,31 @@ class ClaimTest {
         Runner winner = finisher(cid, "winner", 1);
 
         claim(winner.token(), cid, Map.of("name", "", "phone", "12812345678", "address", "短地址"))
-                .then().statusCode(422).body("code", equalTo("VALIDATION_FAILED"))
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", containsInAnyOrder("name", "phone", "address"));
         claim(winner.token(), cid, Map.of("name", "😀".repeat(21), "phone", "1381234567", "address", "北".repeat(121)))
-                .then().statusCode(422).body("errors.field", containsInAnyOrder("name", "phone", "address"));
+                .then()
+                .statusCode(422)
+                .body("errors.field", containsInAnyOrder("name", "phone", "address"));
         claim(winner.token(), cid, Map.of("name", "张\u0007三", "phone", "13812345678", "address", "北京市海淀区\n中关村"))
-                .then().statusCode(422).body("errors.field", containsInAnyOrder("name", "address"))
-                .body("errors.message", org.hamcrest.Matchers.everyItem(equalTo("must not contain control characters")));
+                .then()
+                .statusCode(422)
+                .body("errors.field", containsInAnyOrder("name", "address"))
+                .body(
+                        "errors.message",
+                        org.hamcrest.Matchers.everyItem(equalTo("must not contain control characters")));
         claim(winner.token(), cid, Map.of("phone", "+8613812345678", "address", "北京市海淀区中关村"))
-                .then().statusCode(422).body("errors.field", containsInAnyOrder("name", "phone"));
+                .then()
+                .statusCode(422)
+                .body("errors.field", containsInAnyOrder("name", "phone"));
 
         // 20 emoji are 40 UTF-16 units but 20 characters; 120 Chinese characters is the longest address.
         claim(winner.token(), cid, Map.of("name", "😀".repeat(20), "phone", "19912345678", "address", "北".repeat(120)))
-                .then().statusCode(200).body("name", equalTo("😀" + "*".repeat(19)));
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("😀" + "*".repeat(19)));
     }
 
     @Test
@@ -124,7 +160,9 @@ class ClaimTest {
         String cid = created(liveCampaign());
         Runner winner = finisher(cid, "winner", 1);
         claim(winner.token(), cid, Map.of("name", "张三", "phone", "13812345678", "address", "北京市违禁词大街1号"))
-                .then().statusCode(422).body("code", equalTo("CONTENT_RISKY"));
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("CONTENT_RISKY"));
         me(winner, cid).then().body("claimed", equalTo(false));
     }
 
@@ -134,24 +172,50 @@ class ClaimTest {
         Runner winner = finisher(cid, "winner", 1);
         long started = System.nanoTime();
         claim(winner.token(), cid, Map.of("name", "王五", "phone", "13812345678", "address", "广州市天河区__slow__路8号"))
-                .then().statusCode(200).body("review", equalTo("PENDING"));
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 4500, "the stub answers after 5 s; we must not wait for it");
+                .then()
+                .statusCode(200)
+                .body("review", equalTo("PENDING"));
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - started).toMillis() < 4500,
+                "the stub answers after 5 s; we must not wait for it");
 
         me(winner, cid).then().body("claimed", equalTo(true));
-        given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/admin/campaigns/" + cid + "/stats").then()
-                .body("claims", equalTo(1)).body("flaggedClaims", equalTo(1));
-        given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/admin/campaigns/" + cid + "/winners").then()
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/stats")
+                .then()
+                .body("claims", equalTo(1))
+                .body("flaggedClaims", equalTo(1));
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/winners")
+                .then()
                 .body("winners[0].status", equalTo("PENDING_REVIEW"));
 
-        given().auth().oauth2(Fixtures.ADMIN).contentType("application/json").body(Map.of("decision", "APPROVED"))
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .contentType("application/json")
+                .body(Map.of("decision", "APPROVED"))
                 .post("/api/v1/admin/campaigns/" + cid + "/players/" + winner.shareCode() + "/claim/review")
-                .then().statusCode(200).body("decision", equalTo("APPROVED"));
-        given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/admin/campaigns/" + cid + "/winners").then()
+                .then()
+                .statusCode(200)
+                .body("decision", equalTo("APPROVED"));
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/winners")
+                .then()
                 .body("winners[0].status", equalTo("CLAIMED"));
-        given().auth().oauth2(Fixtures.ADMIN).contentType("application/json").body(Map.of("decision", "APPROVED"))
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .contentType("application/json")
+                .body(Map.of("decision", "APPROVED"))
                 .post("/api/v1/admin/campaigns/" + cid + "/players/" + winner.shareCode() + "/claim/review")
-                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("jiasu_prize_claims_total{outcome=\"flagged\"}"));
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
+        given().get("/q/metrics")
+                .then()
+                .body(org.hamcrest.Matchers.containsString("jiasu_prize_claims_total{outcome=\"flagged\"}"));
     }
 
     @Test
@@ -180,9 +244,13 @@ class ClaimTest {
             Map<String, Object> secret = Map.of("name", "赵六隐私", "phone", "13698765432", "address", "杭州市西湖区秘密路42号");
             claim(winner.token(), cid, secret).then().statusCode(200);
             claim(winner.token(), cid, Map.of("name", "赵六隐私", "phone", "136987654", "address", "杭州市西湖区秘密路42号"))
-                    .then().statusCode(422);
+                    .then()
+                    .statusCode(422);
 
-            Document stored = mongo.getDatabase("jiasu").getCollection("claims").find(new Document("_id", winner.shareCode())).first();
+            Document stored = mongo.getDatabase("jiasu")
+                    .getCollection("claims")
+                    .find(new Document("_id", winner.shareCode()))
+                    .first();
             assertEquals("k2", stored.getString("keyId"));
             String raw = stored.toJson();
             for (Object value : secret.values()) {

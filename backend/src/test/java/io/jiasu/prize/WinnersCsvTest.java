@@ -26,8 +26,28 @@ class WinnersCsvTest {
         assertTrue(csv.startsWith("\uFEFFrank,nickname,finished_at,name,phone,address,claimed_at,status\r\n"));
         List<List<String>> parsed = Rfc4180.parse(csv.substring(1));
         assertEquals(4, parsed.size());
-        assertEquals(List.of("1", "'=cmd|' /C calc'!A0", "2026-12-26T12:00:00+08:00", "'+1", "13812345678", "'@SUM(A1)", "", "claimed"), parsed.get(1));
-        assertEquals(List.of("2", "'\tTabbed", "2026-12-26T12:00:00+08:00", "'-2+3", "13912345678", "line one\nline \"two\", with comma", "", "claimed"), parsed.get(2));
+        assertEquals(
+                List.of(
+                        "1",
+                        "'=cmd|' /C calc'!A0",
+                        "2026-12-26T12:00:00+08:00",
+                        "'+1",
+                        "13812345678",
+                        "'@SUM(A1)",
+                        "",
+                        "claimed"),
+                parsed.get(1));
+        assertEquals(
+                List.of(
+                        "2",
+                        "'\tTabbed",
+                        "2026-12-26T12:00:00+08:00",
+                        "'-2+3",
+                        "13912345678",
+                        "line one\nline \"two\", with comma",
+                        "",
+                        "claimed"),
+                parsed.get(2));
         assertEquals("🚀火箭\r", parsed.get(3).get(1));
         assertEquals("李\"四\"", parsed.get(3).get(3));
         assertEquals(address, parsed.get(3).get(5));

@@ -49,8 +49,12 @@ class RateLimitTest {
     @Test
     void oneAddressGetsItsLoginsAndThenRateLimitedWithRetryAfter() {
         String address = "198.51.100." + (int) (Math.random() * 250 + 1);
-        List<Integer> statuses = Parallel.run(8, IntStream.range(0, 25).<Callable<Integer>>mapToObj(i -> () ->
-                login(unique("nat"), address).statusCode()).toList());
+        List<Integer> statuses = Parallel.run(
+                8,
+                IntStream.range(0, 25)
+                        .<Callable<Integer>>mapToObj(
+                                i -> () -> login(unique("nat"), address).statusCode())
+                        .toList());
         assertEquals(20, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(5, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
 
@@ -80,9 +84,14 @@ class RateLimitTest {
         for (int i = 0; i < 3; i++) {
             Fixtures.help(helper, cid, player.shareCode()).then().statusCode(409);
         }
-        Fixtures.help(helper, cid, player.shareCode()).then().statusCode(429).body("code", equalTo("RATE_LIMITED"))
+        Fixtures.help(helper, cid, player.shareCode())
+                .then()
+                .statusCode(429)
+                .body("code", equalTo("RATE_LIMITED"))
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
-        Fixtures.help(Fixtures.login(unique("h2")), cid, player.shareCode()).then().statusCode(201);
+        Fixtures.help(Fixtures.login(unique("h2")), cid, player.shareCode())
+                .then()
+                .statusCode(201);
         given().get("/q/metrics").then().body(containsString("jiasu_ratelimit_refused_total{route=\"help\"}"));
     }
 
@@ -91,11 +100,19 @@ class RateLimitTest {
         String cid = created(liveCampaign());
         Runner winner = Prizes.finisher(cid, "w", 1);
         Prizes.claim(winner.token(), cid, Prizes.GOOD_CLAIM).then().statusCode(200);
-        Prizes.claim(winner.token(), cid, Map.of("name", "", "phone", "1", "address", "")).then().statusCode(422);
-        Prizes.claim(winner.token(), cid, Prizes.GOOD_CLAIM).then().statusCode(429).body("code", equalTo("RATE_LIMITED"));
+        Prizes.claim(winner.token(), cid, Map.of("name", "", "phone", "1", "address", ""))
+                .then()
+                .statusCode(422);
+        Prizes.claim(winner.token(), cid, Prizes.GOOD_CLAIM)
+                .then()
+                .statusCode(429)
+                .body("code", equalTo("RATE_LIMITED"));
     }
 
     private static Response login(String code, String address) {
-        return given().header(NAT, address).contentType("application/json").body(Map.of("code", code)).post("/api/v1/session");
+        return given().header(NAT, address)
+                .contentType("application/json")
+                .body(Map.of("code", code))
+                .post("/api/v1/session");
     }
 }

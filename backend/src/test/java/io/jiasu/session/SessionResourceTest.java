@@ -26,8 +26,11 @@ class SessionResourceTest {
     @Test
     void loginAnswersAnOpaqueTokenAndTheSameUserEveryTime() {
         String code = unique("alice");
-        var first = given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/session")
-                .then().statusCode(201)
+        var first = given().contentType(ContentType.JSON)
+                .body(Map.of("code", code))
+                .post("/api/v1/session")
+                .then()
+                .statusCode(201)
                 .body("token", notNullValue())
                 .body("expiresAt", notNullValue())
                 .body("user.nickname", equalTo("微信用户"))
@@ -37,8 +40,13 @@ class SessionResourceTest {
         assertFalse(body.toLowerCase().contains("session_key") || body.contains("sessionKey"));
         assertTrue(first.<String>path("token").length() >= 43, "at least 256 random bits, base64url");
 
-        String secondUser = given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/session")
-                .then().statusCode(201).extract().path("user.id");
+        String secondUser = given().contentType(ContentType.JSON)
+                .body(Map.of("code", code))
+                .post("/api/v1/session")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("user.id");
         assertEquals(first.<String>path("user.id"), secondUser);
     }
 
@@ -47,7 +55,11 @@ class SessionResourceTest {
         String token = login(unique("bob"));
         given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200).body("nickname", equalTo("微信用户"));
         given().auth().oauth2(token).delete("/api/v1/session").then().statusCode(204);
-        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401)
+        given().auth()
+                .oauth2(token)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHENTICATED"));
     }
@@ -55,13 +67,26 @@ class SessionResourceTest {
     @Test
     void unknownMissingAndMalformedTokensAllGetTheSameAnswer() {
         given().get("/api/v1/me").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
-        given().auth().oauth2("not-a-token").get("/api/v1/me").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
-        given().header("Authorization", "Basic abc").get("/api/v1/me").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth()
+                .oauth2("not-a-token")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
+        given().header("Authorization", "Basic abc")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test
     void weChatRefusalsMapToTheApiCodes() {
-        loginWith("invalid").then().statusCode(401).contentType("application/problem+json").body("code", equalTo("WX_CODE_INVALID"));
+        loginWith("invalid")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("WX_CODE_INVALID"));
         loginWith("risky").then().statusCode(403).body("code", equalTo("WX_RISK_USER"));
         loginWith("used").then().statusCode(401).body("code", equalTo("WX_CODE_INVALID"));
     }
@@ -76,8 +101,11 @@ class SessionResourceTest {
 
     @Test
     void aLoginWithoutCodeIsAValidationFailure() {
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/session")
-                .then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/session")
+                .then()
+                .statusCode(422)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("code"));
     }
@@ -87,14 +115,25 @@ class SessionResourceTest {
         for (int i = 0; i < 20; i++) {
             login(unique("many"));
         }
-        assertEquals(1, JiasuTestStack.wechat().calls("/cgi-bin/token"), "WeChat's access token comes from Redis after the first fetch");
+        assertEquals(
+                1,
+                JiasuTestStack.wechat().calls("/cgi-bin/token"),
+                "WeChat's access token comes from Redis after the first fetch");
     }
 
     @Test
     void aUserTokenDoesNotOpenAdminPaths() {
-        given().auth().oauth2(login(unique("eve"))).get("/api/v1/admin/campaigns")
-                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
-        given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/admin/campaigns").then().statusCode(200)
+        given().auth()
+                .oauth2(login(unique("eve")))
+                .get("/api/v1/admin/campaigns")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .get("/api/v1/admin/campaigns")
+                .then()
+                .statusCode(200)
                 .body("campaigns", not(equalTo(null)));
     }
 

@@ -18,13 +18,14 @@ final class AccessTokens {
     /** How long WeChat keeps the previous token valid after a new one is issued. */
     static final Duration SUPERSEDED_GRACE = Duration.ofMinutes(5);
 
-    enum Kind { PLAIN, STABLE }
-
-    record Issued(String token, long expiresInSeconds) {
+    enum Kind {
+        PLAIN,
+        STABLE
     }
 
-    private record Grant(Instant expiresAt, Instant revokedAt) {
-    }
+    record Issued(String token, long expiresInSeconds) {}
+
+    private record Grant(Instant expiresAt, Instant revokedAt) {}
 
     private final Clock clock;
     private final Duration ttl;
@@ -42,7 +43,9 @@ final class AccessTokens {
         Instant now = clock.instant();
         String current = latest.get(kind);
         if (kind == Kind.STABLE && !forceRefresh && current != null && check(current) == null) {
-            return new Issued(current, Duration.between(now, grants.get(current).expiresAt()).toSeconds());
+            return new Issued(
+                    current,
+                    Duration.between(now, grants.get(current).expiresAt()).toSeconds());
         }
         if (current != null) {
             grants.computeIfPresent(current, (token, old) -> new Grant(old.expiresAt(), now.plus(SUPERSEDED_GRACE)));

@@ -35,7 +35,8 @@ final class ContentSecurityEndpoint {
     }
 
     private StubResponse verdictV1(StubRequest request) {
-        return isRisky(request) ? WechatError.RISKY_CONTENT.response()
+        return isRisky(request)
+                ? WechatError.RISKY_CONTENT.response()
                 : StubResponse.ok(Json.object().put("errcode", 0).put("errmsg", "ok"));
     }
 
@@ -54,10 +55,17 @@ final class ContentSecurityEndpoint {
         var body = Json.object().put("errcode", 0).put("errmsg", "ok");
         body.putObject("result").put("suggest", suggest).put("label", label);
         var detail = body.putArray("detail");
-        detail.addObject().put("strategy", "content_model").put("errcode", 0)
-                .put("suggest", suggest).put("label", label).put("prob", risky ? 90 : 0);
-        var keyword = detail.addObject().put("strategy", "keyword").put("errcode", 0)
-                .put("suggest", suggest).put("label", label);
+        detail.addObject()
+                .put("strategy", "content_model")
+                .put("errcode", 0)
+                .put("suggest", suggest)
+                .put("label", label)
+                .put("prob", risky ? 90 : 0);
+        var keyword = detail.addObject()
+                .put("strategy", "keyword")
+                .put("errcode", 0)
+                .put("suggest", suggest)
+                .put("label", label);
         if (risky) {
             keyword.put("level", 90).put("keyword", riskyWord);
         }

@@ -6,8 +6,7 @@ import java.security.NoSuchAlgorithmException;
 
 /** Deterministic bytes derived from text, so the stub answers the same input the same way every run. */
 final class Fingerprint {
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     static byte[] of(String... parts) {
         try {

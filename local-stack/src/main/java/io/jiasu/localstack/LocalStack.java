@@ -18,8 +18,7 @@ public final class LocalStack {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final Logger MONGO_SERVER_LOG = Logger.getLogger("de.bwaldvogel.mongo");
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static void main(String[] args) throws InterruptedException {
         int mongoPort = 27018;
@@ -65,11 +64,14 @@ public final class LocalStack {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stub.close();
-            mongo.close();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stub.close();
+                            mongo.close();
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
         System.out.println("mongo ready on 127.0.0.1:" + mongo.port());
         System.out.println("wechat stub ready on " + stub.baseUrl());
         stopped.await();

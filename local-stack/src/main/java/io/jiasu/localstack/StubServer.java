@@ -72,9 +72,15 @@ final class StubServer implements AutoCloseable {
         this.tokens = tokens;
         this.journal = journal;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
-        // When the queue is full the accepting thread serves the exchange itself, which slows intake instead of failing.
-        this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUED_EXCHANGES), daemonThreads("wechat-stub"),
+        // When the queue is full the accepting thread serves the exchange itself, which slows intake instead of
+        // failing.
+        this.workers = new ThreadPoolExecutor(
+                WORKERS,
+                WORKERS,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED_EXCHANGES),
+                daemonThreads("wechat-stub"),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         this.delayer = Executors.newSingleThreadScheduledExecutor(daemonThreads("wechat-stub-delay"));
         server.setExecutor(workers);
@@ -112,7 +118,9 @@ final class StubServer implements AutoCloseable {
     private StubResponse answer(Route route, HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         if (!route.method().equals(method)) {
-            return "GET".equals(route.method()) ? WechatError.REQUIRE_GET.response() : WechatError.REQUIRE_POST.response();
+            return "GET".equals(route.method())
+                    ? WechatError.REQUIRE_GET.response()
+                    : WechatError.REQUIRE_POST.response();
         }
         Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
         if (route.needsToken()) {
@@ -136,7 +144,10 @@ final class StubServer implements AutoCloseable {
 
     private void send(HttpExchange exchange, StubResponse response) throws IOException {
         if (response instanceof StubResponse.Delayed delayed) {
-            delayer.schedule(() -> sendLater(exchange, delayed.response()), delayed.delay().toMillis(), TimeUnit.MILLISECONDS);
+            delayer.schedule(
+                    () -> sendLater(exchange, delayed.response()),
+                    delayed.delay().toMillis(),
+                    TimeUnit.MILLISECONDS);
             return;
         }
         int status = 200;
@@ -174,7 +185,8 @@ final class StubServer implements AutoCloseable {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            query.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            query.putIfAbsent(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return query;
     }

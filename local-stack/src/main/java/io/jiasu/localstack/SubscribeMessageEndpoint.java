@@ -17,8 +17,24 @@ final class SubscribeMessageEndpoint {
     private static final Pattern KEYWORD = Pattern.compile("([a-z_]+)\\d+");
     /** Maximum value length in characters per keyword type, from WeChat's subscribe message rules. */
     private static final Map<String, Integer> MAX_LENGTH = Map.of(
-            "thing", 20, "number", 32, "letter", 32, "symbol", 5, "character_string", 32,
-            "phone_number", 17, "car_number", 8, "name", 10, "phrase", 5);
+            "thing",
+            20,
+            "number",
+            32,
+            "letter",
+            32,
+            "symbol",
+            5,
+            "character_string",
+            32,
+            "phone_number",
+            17,
+            "car_number",
+            8,
+            "name",
+            10,
+            "phrase",
+            5);
 
     private final StubJournal journal;
     private final AtomicLong msgIds = new AtomicLong(2_000_000_000L);
@@ -50,7 +66,8 @@ final class SubscribeMessageEndpoint {
             return WechatError.USER_REFUSED.response();
         }
         journal.sent(new SentMessage(touser, templateId, request.field("page"), values));
-        return StubResponse.ok(Json.object().put("errcode", 0).put("errmsg", "ok").put("msgid", msgIds.incrementAndGet()));
+        return StubResponse.ok(
+                Json.object().put("errcode", 0).put("errmsg", "ok").put("msgid", msgIds.incrementAndGet()));
     }
 
     private static boolean tooLong(String keyword, String value) {

@@ -13,18 +13,26 @@ final class TokenEndpoints {
     }
 
     StubResponse token(StubRequest request) {
-        return issue(request.param("grant_type"), request.param("appid"), request.param("secret"),
-                AccessTokens.Kind.PLAIN, false);
+        return issue(
+                request.param("grant_type"),
+                request.param("appid"),
+                request.param("secret"),
+                AccessTokens.Kind.PLAIN,
+                false);
     }
 
     StubResponse stableToken(StubRequest request) {
         boolean forceRefresh = "true".equals(request.field("force_refresh"));
-        return issue(request.field("grant_type"), request.field("appid"), request.field("secret"),
-                AccessTokens.Kind.STABLE, forceRefresh);
+        return issue(
+                request.field("grant_type"),
+                request.field("appid"),
+                request.field("secret"),
+                AccessTokens.Kind.STABLE,
+                forceRefresh);
     }
 
-    private StubResponse issue(String grantType, String appid, String secret, AccessTokens.Kind kind,
-            boolean forceRefresh) {
+    private StubResponse issue(
+            String grantType, String appid, String secret, AccessTokens.Kind kind, boolean forceRefresh) {
         if (!CLIENT_CREDENTIAL.equals(grantType)) {
             return WechatError.INVALID_GRANT_TYPE.response();
         }
@@ -33,8 +41,7 @@ final class TokenEndpoints {
             return rejected.response();
         }
         AccessTokens.Issued issued = tokens.issue(kind, forceRefresh);
-        return StubResponse.ok(Json.object()
-                .put("access_token", issued.token())
-                .put("expires_in", issued.expiresInSeconds()));
+        return StubResponse.ok(
+                Json.object().put("access_token", issued.token()).put("expires_in", issued.expiresInSeconds()));
     }
 }

@@ -19,8 +19,15 @@ public final class WechatStub implements AutoCloseable {
      * How the stub behaves. {@code port} 0 picks a free port; {@code tokenTtl} is the access token lifetime
      * (WeChat: 7200 s); {@code clock} drives token expiry and watermarks, so tests can move time forward.
      */
-    public record Options(int port, String appid, String secret, String riskyWord, String slowWord,
-            Duration slowDelay, Duration tokenTtl, Clock clock) {
+    public record Options(
+            int port,
+            String appid,
+            String secret,
+            String riskyWord,
+            String slowWord,
+            Duration slowDelay,
+            Duration tokenTtl,
+            Clock clock) {
 
         public Options {
             Objects.requireNonNull(appid, "appid");
@@ -51,8 +58,7 @@ public final class WechatStub implements AutoCloseable {
             private Duration tokenTtl = Duration.ofSeconds(7200);
             private Clock clock = Clock.systemUTC();
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder port(int port) {
                 this.port = port;
@@ -117,8 +123,8 @@ public final class WechatStub implements AutoCloseable {
         LoginEndpoints login = new LoginEndpoints(app, options.clock());
         WxaCodeEndpoint wxaCode = new WxaCodeEndpoint();
         SubscribeMessageEndpoint subscribe = new SubscribeMessageEndpoint(journal);
-        ContentSecurityEndpoint security = new ContentSecurityEndpoint(
-                options.riskyWord(), options.slowWord(), options.slowDelay());
+        ContentSecurityEndpoint security =
+                new ContentSecurityEndpoint(options.riskyWord(), options.slowWord(), options.slowDelay());
         StubControlEndpoints control = new StubControlEndpoints(journal);
         // jscode2session needs no access token at WeChat; WxJava sends one anyway, which WeChat ignores.
         Map<String, StubServer.Route> routes = Map.of(

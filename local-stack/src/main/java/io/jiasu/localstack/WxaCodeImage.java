@@ -27,13 +27,12 @@ final class WxaCodeImage {
     private static final int RAYS = 48;
     private static final String PNG_METADATA = "javax_imageio_png_1.0";
 
-    private WxaCodeImage() {
-    }
+    private WxaCodeImage() {}
 
     static byte[] render(String scene, String page, int width, Color color, boolean transparent) {
         int caption = width / 8;
-        BufferedImage image = new BufferedImage(width, width + caption,
-                transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(
+                width, width + caption, transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -60,8 +59,11 @@ final class WxaCodeImage {
             double length = span * (0.25 + 0.75 * (pattern[ray % pattern.length] & 0xff) / 255.0);
             double cos = Math.cos(angle);
             double sin = Math.sin(angle);
-            g.drawLine((int) (centre + inner * cos), (int) (centre + inner * sin),
-                    (int) (centre + (inner + length) * cos), (int) (centre + (inner + length) * sin));
+            g.drawLine(
+                    (int) (centre + inner * cos),
+                    (int) (centre + inner * sin),
+                    (int) (centre + (inner + length) * cos),
+                    (int) (centre + (inner + length) * sin));
         }
         int logo = (int) (inner * 1.4);
         g.fillOval((int) (centre - logo / 2.0), (int) (centre - logo / 2.0), logo, logo);
@@ -78,7 +80,8 @@ final class WxaCodeImage {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+            IIOMetadata metadata =
+                    writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
             IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
             entry.setAttribute("keyword", "scene");
             entry.setAttribute("value", scene);

@@ -44,10 +44,12 @@ class LocalStackTest {
 
     private Process launch(String... args) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                javaBin, "-cp", System.getProperty("java.class.path"), LocalStack.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(javaBin, "-cp", System.getProperty("java.class.path"), LocalStack.class.getName()));
         command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return process;
     }
 
@@ -66,16 +68,29 @@ class LocalStackTest {
             client.getDatabase("local").getCollection("ping").insertOne(new Document("ok", 1));
             assertEquals(1, client.getDatabase("local").getCollection("ping").countDocuments());
         }
-        HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(wechat.group(1)
-                + "/cgi-bin/token?grant_type=client_credential&appid=wxstub0000000000&secret=stub-secret")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                wechat.group(1)
+                                                        + "/cgi-bin/token?grant_type=client_credential&appid=wxstub0000000000&secret=stub-secret"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertTrue(token.body().contains("access_token"), token.body());
-        String accessToken = Json.MAPPER.readTree(token.body()).get("access_token").asText();
-        HttpResponse<String> check = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(wechat.group(1)
-                + "/wxa/msg_sec_check?access_token=" + accessToken)).POST(HttpRequest.BodyPublishers.ofString(
-                "{\"content\":\"本地坏词\",\"version\":2,\"scene\":1,\"openid\":\"alice\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals("risky", Json.MAPPER.readTree(check.body()).at("/result/suggest").asText(), "--risky-word is used");
+        String accessToken =
+                Json.MAPPER.readTree(token.body()).get("access_token").asText();
+        HttpResponse<String> check = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(wechat.group(1) + "/wxa/msg_sec_check?access_token=" + accessToken))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"content\":\"本地坏词\",\"version\":2,\"scene\":1,\"openid\":\"alice\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "risky",
+                Json.MAPPER.readTree(check.body()).at("/result/suggest").asText(),
+                "--risky-word is used");
 
         stack.destroy();
         assertTrue(stack.waitFor(15, TimeUnit.SECONDS), "stops within 15 s of SIGTERM");

@@ -94,8 +94,8 @@ class MongoStandInCompatibilityTest {
         players.createIndex(Indexes.ascending("shareCode"), new IndexOptions().unique(true));
         players.insertOne(new Document("shareCode", "A1"));
 
-        MongoWriteException duplicate = assertThrows(MongoWriteException.class,
-                () -> players.insertOne(new Document("shareCode", "A1")));
+        MongoWriteException duplicate =
+                assertThrows(MongoWriteException.class, () -> players.insertOne(new Document("shareCode", "A1")));
         assertEquals(DUPLICATE_KEY, duplicate.getError().getCode());
         assertEquals(ErrorCategory.DUPLICATE_KEY, duplicate.getError().getCategory());
         assertEquals(1, players.countDocuments());
@@ -108,8 +108,12 @@ class MongoStandInCompatibilityTest {
         players.insertOne(new Document("campaignId", "c1").append("userId", "bob"));
         players.insertOne(new Document("campaignId", "c2").append("userId", "alice"));
 
-        assertEquals(DUPLICATE_KEY, writeErrorCode(() -> players.insertOne(new Document("campaignId", "c1").append("userId", "alice"))));
-        assertEquals(DUPLICATE_KEY, writeErrorCode(() -> players.updateOne(eq("userId", "bob"), Updates.set("userId", "alice"))),
+        assertEquals(
+                DUPLICATE_KEY,
+                writeErrorCode(() -> players.insertOne(new Document("campaignId", "c1").append("userId", "alice"))));
+        assertEquals(
+                DUPLICATE_KEY,
+                writeErrorCode(() -> players.updateOne(eq("userId", "bob"), Updates.set("userId", "alice"))),
                 "an update into a taken pair is rejected too");
         assertEquals(3, players.countDocuments());
     }
@@ -121,7 +125,8 @@ class MongoStandInCompatibilityTest {
                 Updates.inc("count", 1),
                 Updates.push("helps", new Document("u", helper).append("at", new Date())),
                 Updates.set("updatedAt", new Date()));
-        return players.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return players.findOneAndUpdate(
+                filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     @Test
@@ -174,7 +179,12 @@ class MongoStandInCompatibilityTest {
 
         Document player = players.find(eq("_id", "p1")).first();
         assertEquals(1600, player.getInteger("count"));
-        assertEquals(1600, player.getList("helps", Document.class).stream().map(h -> h.getString("u")).distinct().count());
+        assertEquals(
+                1600,
+                player.getList("helps", Document.class).stream()
+                        .map(h -> h.getString("u"))
+                        .distinct()
+                        .count());
     }
 
     @Test
@@ -200,7 +210,8 @@ class MongoStandInCompatibilityTest {
                 Updates.set("seenAt", "latest"));
 
         UpdateResult created = players.updateOne(eq("_id", "c1:alice"), join, new UpdateOptions().upsert(true));
-        UpdateResult matched = players.updateOne(eq("_id", "c1:alice"),
+        UpdateResult matched = players.updateOne(
+                eq("_id", "c1:alice"),
                 Updates.combine(Updates.setOnInsert("joinedAt", "second"), Updates.set("seenAt", "again")),
                 new UpdateOptions().upsert(true));
 
@@ -215,7 +226,8 @@ class MongoStandInCompatibilityTest {
 
     @Test
     void findOneAndUpdateUpsertReturnsTheNewDocument() {
-        Document joined = players.findOneAndUpdate(eq("_id", "c1:bob"),
+        Document joined = players.findOneAndUpdate(
+                eq("_id", "c1:bob"),
                 Updates.setOnInsert("count", 0),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
 
@@ -230,8 +242,10 @@ class MongoStandInCompatibilityTest {
 
         race(32, thread -> {
             try {
-                players.updateOne(and(eq("campaignId", "c1"), eq("userId", "alice")),
-                        Updates.setOnInsert("joinedBy", thread), new UpdateOptions().upsert(true));
+                players.updateOne(
+                        and(eq("campaignId", "c1"), eq("userId", "alice")),
+                        Updates.setOnInsert("joinedBy", thread),
+                        new UpdateOptions().upsert(true));
             } catch (MongoWriteException e) {
                 // MongoDB itself may answer 11000 to one of two racing upserts; callers retry as a plain update.
                 assertEquals(DUPLICATE_KEY, e.getError().getCode());
@@ -247,7 +261,8 @@ class MongoStandInCompatibilityTest {
     void aGuardedPushFillsExactlyTheSlotsWithNoDuplicate() throws Exception {
         int slots = 10;
         MongoCollection<Document> campaigns = client.getDatabase("compat").getCollection("campaigns");
-        campaigns.insertOne(new Document("_id", "c1").append("winners", List.of()).append("n", 0));
+        campaigns.insertOne(
+                new Document("_id", "c1").append("winners", List.of()).append("n", 0));
         AtomicInteger won = new AtomicInteger();
 
         // 200 threads, 100 players each trying twice: the guard must stop both the duplicate and the eleventh.
@@ -272,8 +287,10 @@ class MongoStandInCompatibilityTest {
     @Test
     void inQueriesProjectionsSortAndLimit() {
         for (int i = 1; i <= 20; i++) {
-            players.insertOne(new Document("_id", "p" + i).append("campaignId", i % 2 == 0 ? "c1" : "c2")
-                    .append("progress", i * 10 % 70).append("finishedAt", new Date(1_000_000L - i))
+            players.insertOne(new Document("_id", "p" + i)
+                    .append("campaignId", i % 2 == 0 ? "c1" : "c2")
+                    .append("progress", i * 10 % 70)
+                    .append("finishedAt", new Date(1_000_000L - i))
                     .append("secret", "x"));
         }
 
@@ -286,33 +303,48 @@ class MongoStandInCompatibilityTest {
 
         assertEquals(3, top.size());
         assertEquals(Set.of("progress", "finishedAt"), top.get(0).keySet());
-        assertEquals(List.of(60, 60, 50), top.stream().map(d -> d.getInteger("progress")).toList());
-        assertTrue(top.get(0).getDate("finishedAt").before(top.get(1).getDate("finishedAt")),
+        assertEquals(
+                List.of(60, 60, 50),
+                top.stream().map(d -> d.getInteger("progress")).toList());
+        assertTrue(
+                top.get(0).getDate("finishedAt").before(top.get(1).getDate("finishedAt")),
                 "ties go to whoever got there first");
-        assertEquals(6, players.find(gte("progress", 50)).into(new ArrayList<>()).size());
+        assertEquals(
+                6, players.find(gte("progress", 50)).into(new ArrayList<>()).size());
     }
 
     @Test
     void aggregationMatchGroupSumAndUnwind() {
-        players.insertOne(new Document("campaignId", "c1").append("province", "北京").append("helps", List.of("a", "b")));
-        players.insertOne(new Document("campaignId", "c1").append("province", "北京").append("helps", List.of("c")));
-        players.insertOne(new Document("campaignId", "c1").append("province", "上海").append("helps", List.of()));
-        players.insertOne(new Document("campaignId", "c2").append("province", "北京").append("helps", List.of("d")));
+        players.insertOne(
+                new Document("campaignId", "c1").append("province", "北京").append("helps", List.of("a", "b")));
+        players.insertOne(
+                new Document("campaignId", "c1").append("province", "北京").append("helps", List.of("c")));
+        players.insertOne(
+                new Document("campaignId", "c1").append("province", "上海").append("helps", List.of()));
+        players.insertOne(
+                new Document("campaignId", "c2").append("province", "北京").append("helps", List.of("d")));
 
         List<Document> byProvince = players.aggregate(List.of(
-                Aggregates.match(eq("campaignId", "c1")),
-                Aggregates.group("$province", Accumulators.sum("players", 1)),
-                Aggregates.sort(Sorts.descending("players")))).into(new ArrayList<>());
+                        Aggregates.match(eq("campaignId", "c1")),
+                        Aggregates.group("$province", Accumulators.sum("players", 1)),
+                        Aggregates.sort(Sorts.descending("players"))))
+                .into(new ArrayList<>());
         List<Document> helpsPerCampaign = players.aggregate(List.of(
-                Aggregates.unwind("$helps"),
-                Aggregates.group("$campaignId", Accumulators.sum("helps", 1), Accumulators.addToSet("helpers", "$helps")),
-                Aggregates.sort(Sorts.ascending("_id")))).into(new ArrayList<>());
+                        Aggregates.unwind("$helps"),
+                        Aggregates.group(
+                                "$campaignId",
+                                Accumulators.sum("helps", 1),
+                                Accumulators.addToSet("helpers", "$helps")),
+                        Aggregates.sort(Sorts.ascending("_id"))))
+                .into(new ArrayList<>());
 
-        assertEquals(List.of(new Document("_id", "北京").append("players", 2), new Document("_id", "上海").append("players", 1)),
+        assertEquals(
+                List.of(new Document("_id", "北京").append("players", 2), new Document("_id", "上海").append("players", 1)),
                 byProvince);
         assertEquals(2, helpsPerCampaign.size());
         assertEquals(3, helpsPerCampaign.get(0).getInteger("helps"));
-        assertEquals(Set.of("a", "b", "c"), new HashSet<>(helpsPerCampaign.get(0).getList("helpers", String.class)));
+        assertEquals(
+                Set.of("a", "b", "c"), new HashSet<>(helpsPerCampaign.get(0).getList("helpers", String.class)));
     }
 
     @Test
@@ -321,7 +353,8 @@ class MongoStandInCompatibilityTest {
         players.insertOne(new Document("finished", true));
         players.insertOne(new Document("finished", false));
 
-        Document count = players.aggregate(List.of(Aggregates.match(eq("finished", true)), Aggregates.count("n"))).first();
+        Document count = players.aggregate(List.of(Aggregates.match(eq("finished", true)), Aggregates.count("n")))
+                .first();
 
         assertEquals(2, count.getInteger("n"));
     }
@@ -355,11 +388,18 @@ class MongoStandInCompatibilityTest {
                 new InsertOneModel<>(new Document("_id", "b").append("shareCode", "A")),
                 new InsertOneModel<>(new Document("_id", "c").append("shareCode", "C")));
 
-        MongoBulkWriteException ordered = assertThrows(MongoBulkWriteException.class, () -> players.bulkWrite(firstIsDuplicate));
+        MongoBulkWriteException ordered =
+                assertThrows(MongoBulkWriteException.class, () -> players.bulkWrite(firstIsDuplicate));
         assertEquals(1, players.countDocuments(), "ordered: nothing after the failed write");
-        MongoBulkWriteException unordered = assertThrows(MongoBulkWriteException.class,
+        MongoBulkWriteException unordered = assertThrows(
+                MongoBulkWriteException.class,
                 () -> players.bulkWrite(firstIsDuplicate, new BulkWriteOptions().ordered(false)));
-        assertEquals(List.of("a", "c"), players.find().sort(Sorts.ascending("_id")).map(d -> d.getString("_id")).into(new ArrayList<>()),
+        assertEquals(
+                List.of("a", "c"),
+                players.find()
+                        .sort(Sorts.ascending("_id"))
+                        .map(d -> d.getString("_id"))
+                        .into(new ArrayList<>()),
                 "unordered: the good write still lands");
 
         assertEquals(DUPLICATE_KEY, ordered.getWriteErrors().get(0).getCode());
@@ -382,12 +422,20 @@ class MongoStandInCompatibilityTest {
 
     @Test
     void otherUpdateOperators() {
-        players.insertOne(new Document("_id", "p1").append("best", 5).append("tags", List.of("a")).append("tmp", 1)
+        players.insertOne(new Document("_id", "p1")
+                .append("best", 5)
+                .append("tags", List.of("a"))
+                .append("tmp", 1)
                 .append("boosts", List.of(1, 2, 3)));
 
-        players.updateOne(eq("_id", "p1"), Updates.combine(
-                Updates.max("best", 9), Updates.addToSet("tags", "a"), Updates.addToSet("tags", "b"),
-                Updates.unset("tmp"), Updates.pushEach("boosts", List.of(4, 5), new PushOptions().slice(-3))));
+        players.updateOne(
+                eq("_id", "p1"),
+                Updates.combine(
+                        Updates.max("best", 9),
+                        Updates.addToSet("tags", "a"),
+                        Updates.addToSet("tags", "b"),
+                        Updates.unset("tmp"),
+                        Updates.pushEach("boosts", List.of(4, 5), new PushOptions().slice(-3))));
         players.updateOne(eq("_id", "p1"), Updates.combine(Updates.min("best", 7), Updates.pull("tags", "a")));
 
         Document player = players.find(eq("_id", "p1")).first();
@@ -400,11 +448,13 @@ class MongoStandInCompatibilityTest {
     @Test
     void theWireVersionIsOneTheDriverAccepts() {
         players.countDocuments();
-        ServerDescription server = client.getClusterDescription().getServerDescriptions().get(0);
+        ServerDescription server =
+                client.getClusterDescription().getServerDescriptions().get(0);
 
         // The stand-in reports wire version 8 (MongoDB 4.2), which is this driver's minimum: a driver upgrade
         // that raises the minimum would stop connecting, and this test says why.
-        assertTrue(server.getMaxWireVersion() >= ServerDescription.MIN_DRIVER_WIRE_VERSION,
+        assertTrue(
+                server.getMaxWireVersion() >= ServerDescription.MIN_DRIVER_WIRE_VERSION,
                 "stand-in wire version " + server.getMaxWireVersion() + " is below the driver's minimum");
         assertEquals(8, server.getMaxWireVersion());
     }
@@ -413,10 +463,12 @@ class MongoStandInCompatibilityTest {
     void sessionsAndThereforeTransactionsAreNotSupported() {
         players.countDocuments();
         try (var session = client.startSession()) {
-            MongoClientException refused = assertThrows(MongoClientException.class, () -> session.withTransaction(() -> {
-                players.insertOne(session, new Document("_id", "t"));
-                return null;
-            }));
+            MongoClientException refused = assertThrows(
+                    MongoClientException.class,
+                    () -> session.withTransaction(() -> {
+                        players.insertOne(session, new Document("_id", "t"));
+                        return null;
+                    }));
             assertTrue(refused.getMessage().contains("doesn't support sessions"), refused.getMessage());
         }
         assertEquals(0, players.countDocuments());

@@ -37,23 +37,34 @@ class PinnedKeysIndexTest {
 
     @Test
     void guardedUpdatesAnswerAsBeforeOnABigCollection() {
-        try (MongoStandIn server = MongoStandIn.start(0); MongoClient client = MongoClients.create(server.connectionString())) {
+        try (MongoStandIn server = MongoStandIn.start(0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> players = client.getDatabase("pinned").getCollection("players");
             players.createIndex(Indexes.ascending("campaignId", "userId"), new IndexOptions().unique(true));
             List<Document> docs = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {
-                docs.add(new Document("_id", "p" + i).append("campaignId", "c").append("userId", "u" + i).append("n", 0));
+                docs.add(new Document("_id", "p" + i)
+                        .append("campaignId", "c")
+                        .append("userId", "u" + i)
+                        .append("n", 0));
             }
             players.insertMany(docs);
             FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
             Document guard = new Document("_id", "p7").append("campaignId", "c").append("n", new Document("$lt", 2));
-            assertEquals(1, players.findOneAndUpdate(guard, Updates.inc("n", 1), after).getInteger("n"));
-            assertEquals(2, players.findOneAndUpdate(guard, Updates.inc("n", 1), after).getInteger("n"));
-            assertNull(players.findOneAndUpdate(guard, Updates.inc("n", 1), after), "the extra condition still refuses");
-            assertNull(players.findOneAndUpdate(new Document("_id", "p7").append("campaignId", "other"), Updates.inc("n", 1), after));
+            assertEquals(
+                    1,
+                    players.findOneAndUpdate(guard, Updates.inc("n", 1), after).getInteger("n"));
+            assertEquals(
+                    2,
+                    players.findOneAndUpdate(guard, Updates.inc("n", 1), after).getInteger("n"));
+            assertNull(
+                    players.findOneAndUpdate(guard, Updates.inc("n", 1), after), "the extra condition still refuses");
+            assertNull(players.findOneAndUpdate(
+                    new Document("_id", "p7").append("campaignId", "other"), Updates.inc("n", 1), after));
 
-            Document mine = new Document("campaignId", "c").append("userId", "u9").append("n", 0);
+            Document mine =
+                    new Document("campaignId", "c").append("userId", "u9").append("n", 0);
             assertEquals("p9", players.find(mine).first().getString("_id"), "the compound unique index serves it too");
             assertEquals(2000, players.countDocuments(new Document("campaignId", "c")));
         }

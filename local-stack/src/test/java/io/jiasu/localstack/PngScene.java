@@ -10,8 +10,7 @@ import org.w3c.dom.NodeList;
 
 /** Reads the {@code scene} tEXt entry the stub writes into each wxacode PNG. */
 final class PngScene {
-    private PngScene() {
-    }
+    private PngScene() {}
 
     static String of(byte[] png) throws IOException {
         ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();

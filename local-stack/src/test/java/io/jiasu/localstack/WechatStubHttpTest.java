@@ -38,7 +38,12 @@ class WechatStubHttpTest {
     @BeforeAll
     static void startStub() {
         stub = WechatStub.start(WechatStub.Options.builder()
-                .appid(APPID).secret(SECRET).riskyWord("坏词").slowDelay(SLOW_DELAY).clock(CLOCK).build());
+                .appid(APPID)
+                .secret(SECRET)
+                .riskyWord("坏词")
+                .slowDelay(SLOW_DELAY)
+                .clock(CLOCK)
+                .build());
     }
 
     @AfterAll
@@ -75,7 +80,8 @@ class WechatStubHttpTest {
 
     private static String token() throws IOException, InterruptedException {
         return get("/cgi-bin/token?grant_type=client_credential&appid=" + APPID + "&secret=" + SECRET)
-                .get("access_token").asText();
+                .get("access_token")
+                .asText();
     }
 
     private static String secCheck(String content) {
@@ -92,17 +98,32 @@ class WechatStubHttpTest {
 
     @Test
     void tokenChecksGrantTypeAppidAndSecretInWechatsOrder() throws Exception {
-        assertEquals(40002, get("/cgi-bin/token?grant_type=x&appid=" + APPID + "&secret=" + SECRET).get("errcode").asInt());
-        assertEquals(40013, get("/cgi-bin/token?grant_type=client_credential&appid=wrong&secret=wrong").get("errcode").asInt());
-        assertEquals(40125, get("/cgi-bin/token?grant_type=client_credential&appid=" + APPID + "&secret=wrong").get("errcode").asInt());
-        assertEquals(40125, get("/sns/jscode2session?grant_type=authorization_code&appid=" + APPID
-                + "&secret=wrong&js_code=alice").get("errcode").asInt());
+        assertEquals(
+                40002,
+                get("/cgi-bin/token?grant_type=x&appid=" + APPID + "&secret=" + SECRET)
+                        .get("errcode")
+                        .asInt());
+        assertEquals(
+                40013,
+                get("/cgi-bin/token?grant_type=client_credential&appid=wrong&secret=wrong")
+                        .get("errcode")
+                        .asInt());
+        assertEquals(
+                40125,
+                get("/cgi-bin/token?grant_type=client_credential&appid=" + APPID + "&secret=wrong")
+                        .get("errcode")
+                        .asInt());
+        assertEquals(
+                40125,
+                get("/sns/jscode2session?grant_type=authorization_code&appid=" + APPID + "&secret=wrong&js_code=alice")
+                        .get("errcode")
+                        .asInt());
     }
 
     @Test
     void jscode2sessionNeedsNoAccessToken() throws Exception {
-        JsonNode session = get("/sns/jscode2session?grant_type=authorization_code&appid=" + APPID
-                + "&secret=" + SECRET + "&js_code=alice");
+        JsonNode session = get("/sns/jscode2session?grant_type=authorization_code&appid=" + APPID + "&secret=" + SECRET
+                + "&js_code=alice");
 
         assertEquals("alice", session.get("openid").asText());
         assertEquals(0, stub.calls("/cgi-bin/token"));
@@ -110,19 +131,36 @@ class WechatStubHttpTest {
 
     @Test
     void apiCallsNeedAnAccessTokenTheStubIssued() throws Exception {
-        assertEquals(41001, post("/wxa/msg_sec_check", secCheck("hi")).get("errcode").asInt());
-        assertEquals(40001, post("/wxa/msg_sec_check?access_token=made-up", secCheck("hi")).get("errcode").asInt());
-        assertEquals(0, post("/wxa/msg_sec_check?access_token=" + token(), secCheck("hi")).get("errcode").asInt());
+        assertEquals(
+                41001, post("/wxa/msg_sec_check", secCheck("hi")).get("errcode").asInt());
+        assertEquals(
+                40001,
+                post("/wxa/msg_sec_check?access_token=made-up", secCheck("hi"))
+                        .get("errcode")
+                        .asInt());
+        assertEquals(
+                0,
+                post("/wxa/msg_sec_check?access_token=" + token(), secCheck("hi"))
+                        .get("errcode")
+                        .asInt());
     }
 
     @Test
     void aTokenExpiresAfterItsLifetime() throws Exception {
         String token = token();
         CLOCK.advance(Duration.ofSeconds(7199));
-        assertEquals(0, post("/wxa/msg_sec_check?access_token=" + token, secCheck("hi")).get("errcode").asInt());
+        assertEquals(
+                0,
+                post("/wxa/msg_sec_check?access_token=" + token, secCheck("hi"))
+                        .get("errcode")
+                        .asInt());
 
         CLOCK.advance(Duration.ofSeconds(1));
-        assertEquals(42001, post("/wxa/msg_sec_check?access_token=" + token, secCheck("hi")).get("errcode").asInt());
+        assertEquals(
+                42001,
+                post("/wxa/msg_sec_check?access_token=" + token, secCheck("hi"))
+                        .get("errcode")
+                        .asInt());
     }
 
     @Test
@@ -131,16 +169,29 @@ class WechatStubHttpTest {
         String newer = token();
         assertNotEquals(old, newer);
         CLOCK.advance(Duration.ofMinutes(5).minusSeconds(1));
-        assertEquals(0, post("/wxa/msg_sec_check?access_token=" + old, secCheck("hi")).get("errcode").asInt());
+        assertEquals(
+                0,
+                post("/wxa/msg_sec_check?access_token=" + old, secCheck("hi"))
+                        .get("errcode")
+                        .asInt());
 
         CLOCK.advance(Duration.ofSeconds(1));
-        assertEquals(40001, post("/wxa/msg_sec_check?access_token=" + old, secCheck("hi")).get("errcode").asInt());
-        assertEquals(0, post("/wxa/msg_sec_check?access_token=" + newer, secCheck("hi")).get("errcode").asInt());
+        assertEquals(
+                40001,
+                post("/wxa/msg_sec_check?access_token=" + old, secCheck("hi"))
+                        .get("errcode")
+                        .asInt());
+        assertEquals(
+                0,
+                post("/wxa/msg_sec_check?access_token=" + newer, secCheck("hi"))
+                        .get("errcode")
+                        .asInt());
     }
 
     @Test
     void theStableTokenIsReusedUntilAForcedRefresh() throws Exception {
-        String credentials = "\"grant_type\":\"client_credential\",\"appid\":\"" + APPID + "\",\"secret\":\"" + SECRET + "\"";
+        String credentials =
+                "\"grant_type\":\"client_credential\",\"appid\":\"" + APPID + "\",\"secret\":\"" + SECRET + "\"";
         JsonNode first = post("/cgi-bin/stable_token", "{" + credentials + "}");
         CLOCK.advance(Duration.ofSeconds(100));
         JsonNode again = post("/cgi-bin/stable_token", "{" + credentials + ",\"force_refresh\":false}");
@@ -155,7 +206,9 @@ class WechatStubHttpTest {
     @Test
     void wrongHttpMethodsAreRefusedLikeWechat() throws Exception {
         assertEquals(43001, post("/cgi-bin/token", "{}").get("errcode").asInt());
-        assertEquals(43002, get("/wxa/msg_sec_check?access_token=" + token()).get("errcode").asInt());
+        assertEquals(
+                43002,
+                get("/wxa/msg_sec_check?access_token=" + token()).get("errcode").asInt());
     }
 
     @Test
@@ -169,8 +222,16 @@ class WechatStubHttpTest {
 
     @Test
     void malformedJsonIsADataFormatError() throws Exception {
-        assertEquals(47001, post("/wxa/msg_sec_check?access_token=" + token(), "{not json").get("errcode").asInt());
-        assertEquals(47001, post("/wxa/msg_sec_check?access_token=" + token(), "[1]").get("errcode").asInt());
+        assertEquals(
+                47001,
+                post("/wxa/msg_sec_check?access_token=" + token(), "{not json")
+                        .get("errcode")
+                        .asInt());
+        assertEquals(
+                47001,
+                post("/wxa/msg_sec_check?access_token=" + token(), "[1]")
+                        .get("errcode")
+                        .asInt());
     }
 
     @Test
@@ -180,11 +241,23 @@ class WechatStubHttpTest {
 
         assertEquals("risky", risky.at("/result/suggest").asText());
         assertEquals(20001, risky.at("/result/label").asInt());
-        assertEquals("pass", post("/wxa/msg_sec_check?access_token=" + token, secCheck("违禁词")).at("/result/suggest").asText());
-        assertEquals(40003, post("/wxa/msg_sec_check?access_token=" + token,
-                "{\"content\":\"x\",\"version\":2,\"scene\":2}").get("errcode").asInt());
-        assertEquals(47003, post("/wxa/msg_sec_check?access_token=" + token,
-                "{\"content\":\"x\",\"version\":2,\"scene\":9,\"openid\":\"alice\"}").get("errcode").asInt());
+        assertEquals(
+                "pass",
+                post("/wxa/msg_sec_check?access_token=" + token, secCheck("违禁词"))
+                        .at("/result/suggest")
+                        .asText());
+        assertEquals(
+                40003,
+                post("/wxa/msg_sec_check?access_token=" + token, "{\"content\":\"x\",\"version\":2,\"scene\":2}")
+                        .get("errcode")
+                        .asInt());
+        assertEquals(
+                47003,
+                post(
+                                "/wxa/msg_sec_check?access_token=" + token,
+                                "{\"content\":\"x\",\"version\":2,\"scene\":9,\"openid\":\"alice\"}")
+                        .get("errcode")
+                        .asInt());
     }
 
     @Test
@@ -192,11 +265,14 @@ class WechatStubHttpTest {
         String token = token();
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> slow = HTTP.sendAsync(
-                post("/wxa/msg_sec_check?access_token=" + token, secCheck("x__slow__x"), null).build(),
+                post("/wxa/msg_sec_check?access_token=" + token, secCheck("x__slow__x"), null)
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         List<CompletableFuture<HttpResponse<byte[]>>> quick = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            quick.add(HTTP.sendAsync(post("/wxa/msg_sec_check?access_token=" + token, secCheck("fast"), null).build(),
+            quick.add(HTTP.sendAsync(
+                    post("/wxa/msg_sec_check?access_token=" + token, secCheck("fast"), null)
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray()));
         }
         for (CompletableFuture<HttpResponse<byte[]>> answer : quick) {
@@ -206,34 +282,47 @@ class WechatStubHttpTest {
 
         assertEquals("pass", json(slow.get()).at("/result/suggest").asText());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(SLOW_DELAY) >= 0);
-        assertThrows(HttpTimeoutException.class, () -> send(
-                post("/wxa/msg_sec_check?access_token=" + token, secCheck("__slow__"), Duration.ofMillis(100))));
+        assertThrows(
+                HttpTimeoutException.class,
+                () -> send(post(
+                        "/wxa/msg_sec_check?access_token=" + token, secCheck("__slow__"), Duration.ofMillis(100))));
     }
 
     @Test
     void wxaCodeClampsTheWidthLikeWechat() throws Exception {
         String token = token();
-        HttpResponse<byte[]> small = send(post("/wxa/getwxacodeunlimit?access_token=" + token,
-                "{\"scene\":\"a\",\"page\":\"pages/index/index\",\"width\":100}", null));
-        HttpResponse<byte[]> large = send(post("/wxa/getwxacodeunlimit?access_token=" + token,
-                "{\"scene\":\"a\",\"page\":\"pages/index/index\",\"width\":5000,\"is_hyaline\":true}", null));
+        HttpResponse<byte[]> small = send(post(
+                "/wxa/getwxacodeunlimit?access_token=" + token,
+                "{\"scene\":\"a\",\"page\":\"pages/index/index\",\"width\":100}",
+                null));
+        HttpResponse<byte[]> large = send(post(
+                "/wxa/getwxacodeunlimit?access_token=" + token,
+                "{\"scene\":\"a\",\"page\":\"pages/index/index\",\"width\":5000,\"is_hyaline\":true}",
+                null));
 
         assertEquals("image/png", small.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(280, ImageIO.read(new ByteArrayInputStream(small.body())).getWidth());
         BufferedImage transparent = ImageIO.read(new ByteArrayInputStream(large.body()));
         assertEquals(1280, transparent.getWidth());
         assertEquals(0, transparent.getRGB(0, 0) >>> 24, "is_hyaline gives a transparent background");
-        assertEquals(41030, post("/wxa/getwxacodeunlimit?access_token=" + token,
-                "{\"scene\":\"a\",\"page\":\"/pages/index/index\"}").get("errcode").asInt());
+        assertEquals(
+                41030,
+                post(
+                                "/wxa/getwxacodeunlimit?access_token=" + token,
+                                "{\"scene\":\"a\",\"page\":\"/pages/index/index\"}")
+                        .get("errcode")
+                        .asInt());
     }
 
     @Test
     void theJournalIsReadableAndResettableOverHttp() throws Exception {
         String token = token();
-        post("/cgi-bin/message/subscribe/send?access_token=" + token,
+        post(
+                "/cgi-bin/message/subscribe/send?access_token=" + token,
                 "{\"touser\":\"bob\",\"template_id\":\"t1\",\"page\":\"pages/a\",\"data\":{\"thing1\":{\"value\":\"你好\"}}}");
 
-        assertEquals(1, get("/stub/calls").get("/cgi-bin/message/subscribe/send").asInt());
+        assertEquals(
+                1, get("/stub/calls").get("/cgi-bin/message/subscribe/send").asInt());
         JsonNode message = get("/stub/subscribe-messages").at("/messages/0");
         assertEquals("bob", message.get("touser").asText());
         assertEquals("t1", message.get("templateId").asText());
@@ -243,7 +332,11 @@ class WechatStubHttpTest {
         assertEquals(204, send(post("/stub/reset", "", null)).statusCode());
         assertEquals(0, get("/stub/calls").size());
         assertEquals(0, get("/stub/subscribe-messages").get("messages").size());
-        assertEquals(0, post("/wxa/msg_sec_check?access_token=" + token, secCheck("hi")).get("errcode").asInt(),
+        assertEquals(
+                0,
+                post("/wxa/msg_sec_check?access_token=" + token, secCheck("hi"))
+                        .get("errcode")
+                        .asInt(),
                 "a reset keeps issued tokens valid");
     }
 
@@ -252,9 +345,13 @@ class WechatStubHttpTest {
         int logins = 3000;
         List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
         for (int i = 0; i < logins; i++) {
-            answers.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(stub.baseUrl()
-                    + "/sns/jscode2session?grant_type=authorization_code&appid=" + APPID + "&secret=" + SECRET
-                    + "&js_code=u" + i)).build(), HttpResponse.BodyHandlers.ofByteArray()));
+            answers.add(HTTP.sendAsync(
+                    HttpRequest.newBuilder(URI.create(stub.baseUrl()
+                                    + "/sns/jscode2session?grant_type=authorization_code&appid=" + APPID + "&secret="
+                                    + SECRET
+                                    + "&js_code=u" + i))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
         }
         Set<String> sessionKeys = new HashSet<>();
         for (int i = 0; i < logins; i++) {

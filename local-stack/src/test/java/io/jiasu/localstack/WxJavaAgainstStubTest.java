@@ -17,7 +17,6 @@ import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -115,7 +114,8 @@ class WxJavaAgainstStubTest {
             List<Future<String>> openids = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String code = "user" + i;
-                openids.add(pool.submit(() -> wx.getUserService().getSessionInfo(code).getOpenid()));
+                openids.add(pool.submit(
+                        () -> wx.getUserService().getSessionInfo(code).getOpenid()));
             }
             for (int i = 0; i < 200; i++) {
                 assertEquals("user" + i, openids.get(i).get());
@@ -153,8 +153,9 @@ class WxJavaAgainstStubTest {
 
     @Test
     void unlimitedWxaCodeIsAPngThatImageIoDecodes() throws Exception {
-        byte[] png = wx.getQrcodeService().createWxaCodeUnlimitBytes(
-                "p=Ab3_x&c=2019", "pages/share/share", false, "release", 430, true, null, false);
+        byte[] png = wx.getQrcodeService()
+                .createWxaCodeUnlimitBytes(
+                        "p=Ab3_x&c=2019", "pages/share/share", false, "release", 430, true, null, false);
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertNotNull(image, "ImageIO could not decode the answer");
@@ -164,42 +165,62 @@ class WxJavaAgainstStubTest {
 
     @Test
     void wxaCodeIsDeterministicPerScene() throws Exception {
-        byte[] first = wx.getQrcodeService().createWxaCodeUnlimitBytes("s1", "pages/a", false, "release", 280, true, null, false);
-        byte[] again = wx.getQrcodeService().createWxaCodeUnlimitBytes("s1", "pages/a", false, "release", 280, true, null, false);
-        byte[] other = wx.getQrcodeService().createWxaCodeUnlimitBytes("s2", "pages/a", false, "release", 280, true, null, false);
+        byte[] first = wx.getQrcodeService()
+                .createWxaCodeUnlimitBytes("s1", "pages/a", false, "release", 280, true, null, false);
+        byte[] again = wx.getQrcodeService()
+                .createWxaCodeUnlimitBytes("s1", "pages/a", false, "release", 280, true, null, false);
+        byte[] other = wx.getQrcodeService()
+                .createWxaCodeUnlimitBytes("s2", "pages/a", false, "release", 280, true, null, false);
 
         assertArrayEquals(first, again);
-        assertNotEquals(Base64.getEncoder().encodeToString(first), Base64.getEncoder().encodeToString(other));
+        assertNotEquals(
+                Base64.getEncoder().encodeToString(first), Base64.getEncoder().encodeToString(other));
     }
 
     @Test
     void wxaCodeRejectsBadScenesAndMissingPages() {
-        assertEquals(40169, errorCode(() -> wx.getQrcodeService().createWxaCodeUnlimitBytes(
-                "x".repeat(33), "pages/share/share", false, "release", 430, true, null, false)));
-        assertEquals(40169, errorCode(() -> wx.getQrcodeService().createWxaCodeUnlimitBytes(
-                "no spaces", "pages/share/share", false, "release", 430, true, null, false)));
-        assertEquals(41030, errorCode(() -> wx.getQrcodeService().createWxaCodeUnlimitBytes(
-                "s1", null, false, "release", 430, true, null, false)));
+        assertEquals(
+                40169,
+                errorCode(() -> wx.getQrcodeService()
+                        .createWxaCodeUnlimitBytes(
+                                "x".repeat(33), "pages/share/share", false, "release", 430, true, null, false)));
+        assertEquals(
+                40169,
+                errorCode(() -> wx.getQrcodeService()
+                        .createWxaCodeUnlimitBytes(
+                                "no spaces", "pages/share/share", false, "release", 430, true, null, false)));
+        assertEquals(
+                41030,
+                errorCode(() -> wx.getQrcodeService()
+                        .createWxaCodeUnlimitBytes("s1", null, false, "release", 430, true, null, false)));
     }
 
     @Test
     void subscribeMessagesAreSentAndRecorded() throws Exception {
         wx.getSubscribeService().sendSubscribeMsg(finishedMessage("alice", "加速奔向2019"));
 
-        assertEquals(List.of(new SentMessage("alice", TEMPLATE, "pages/campaign/campaign?cid=c1",
-                Map.of("thing1", "加速奔向2019", "number2", "1"))), stub.sentMessages());
+        assertEquals(
+                List.of(new SentMessage(
+                        "alice",
+                        TEMPLATE,
+                        "pages/campaign/campaign?cid=c1",
+                        Map.of("thing1", "加速奔向2019", "number2", "1"))),
+                stub.sentMessages());
     }
 
     @Test
     void subscribeMessageToAUserWhoRefusedFailsWith43101AndIsNotRecorded() {
-        assertEquals(43101, errorCode(() -> wx.getSubscribeService().sendSubscribeMsg(finishedMessage("nosub-carol", "加速"))));
+        assertEquals(
+                43101,
+                errorCode(() -> wx.getSubscribeService().sendSubscribeMsg(finishedMessage("nosub-carol", "加速"))));
         assertTrue(stub.sentMessages().isEmpty());
     }
 
     @Test
     void subscribeMessageWithAThingOverTwentyCharactersFailsLikeWechat() {
         String title = "一二三四五六七八九十一二三四五六七八九十一";
-        assertEquals(47003, errorCode(() -> wx.getSubscribeService().sendSubscribeMsg(finishedMessage("alice", title))));
+        assertEquals(
+                47003, errorCode(() -> wx.getSubscribeService().sendSubscribeMsg(finishedMessage("alice", title))));
     }
 
     @Test
@@ -229,13 +250,22 @@ class WxJavaAgainstStubTest {
         assertEquals(info.getPhoneNumber(), info.getPurePhoneNumber());
         assertEquals("86", info.getCountryCode());
         assertEquals(WechatStub.Options.defaults().appid(), info.getWatermark().getAppid());
-        assertEquals(String.valueOf(CLOCK.instant().getEpochSecond()), info.getWatermark().getTimestamp());
-        assertEquals(info.getPhoneNumber(), wx.getUserService().getPhoneNumber("phone-code-1").getPhoneNumber());
+        assertEquals(
+                String.valueOf(CLOCK.instant().getEpochSecond()),
+                info.getWatermark().getTimestamp());
+        assertEquals(
+                info.getPhoneNumber(),
+                wx.getUserService().getPhoneNumber("phone-code-1").getPhoneNumber());
         assertEquals(40029, errorCode(() -> wx.getUserService().getPhoneNumber("invalid")));
     }
 
     private static WxMaMsgSecCheckCheckRequest textCheck(String content) {
-        return WxMaMsgSecCheckCheckRequest.builder().version("2").openid("alice").scene(1).content(content).build();
+        return WxMaMsgSecCheckCheckRequest.builder()
+                .version("2")
+                .openid("alice")
+                .scene(1)
+                .content(content)
+                .build();
     }
 
     private static WxMaSubscribeMessage finishedMessage(String touser, String title) {
