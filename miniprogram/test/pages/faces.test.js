@@ -101,6 +101,15 @@ test('a picked avatar is uploaded at once as the part "file", and shows resolved
   await until(() => page.querySelector('#my-avatar').data.src === 'http://127.0.0.1:8080/media/avatars/0f1e.png', 'the page to follow')
 })
 
+test('a nickname typed before the avatar is picked survives the upload', async () => {
+  const { app, page, sheet } = await openSheet()
+  app.route(AVATAR, { status: 200, body: { ...FACELESS, avatarUrl: '/media/avatars/0f1e.png' } })
+  sheet.querySelector('#nickname').dispatchEvent('input', { detail: { value: '爱丽丝' } })
+  chooseAvatar(sheet)
+  await until(() => page.data.user.avatarUrl, 'the page to follow')
+  expect(sheet.data.nickname).toBe('爱丽丝')
+})
+
 test.each([
   [413, 'PAYLOAD_TOO_LARGE', '图片太大了，请选一张1MB以内的图片'],
   [415, 'UNSUPPORTED_MEDIA_TYPE', '只支持JPG或PNG格式的图片，请换一张'],

@@ -16,12 +16,14 @@ Component({
   // The app's shared classes (.primary, .muted) apply inside the sheet too.
   options: { pureDataPattern: /^_/, styleIsolation: 'apply-shared' },
   data: {
-    _user: null, avatarUrl: '', nickname: '', uploading: false, saving: false, avatarError: '', nicknameError: '',
+    _user: null, _typed: false, avatarUrl: '', nickname: '', uploading: false, saving: false, avatarError: '', nicknameError: '',
     defaultAvatar: DEFAULT_AVATAR,
   },
   observers: {
+    // The page hands the user back after each change; what the user already typed stays.
     user(user) {
-      this.setData({ _user: user, avatarUrl: (user && user.avatarUrl) || '', nickname: hasNickname(user) ? user.nickname : '' })
+      this.setData({ _user: user, avatarUrl: (user && user.avatarUrl) || '' })
+      if (!this.data._typed) this.setData({ nickname: hasNickname(user) ? user.nickname : '' })
     },
   },
   methods: {
@@ -41,7 +43,7 @@ Component({
     },
 
     onNicknameInput(event) {
-      this.setData({ nickname: event.detail.value, nicknameError: '' })
+      this.setData({ nickname: event.detail.value, nicknameError: '', _typed: true })
     },
 
     /** WeChat checks a nickname typed into `type="nickname"` itself, and clears it when it fails. */
