@@ -16,6 +16,7 @@ const MESSAGES = {
   CAMPAIGN_ENDED: '活动已经结束了，感谢参与',
   CLAIM_CLOSED: '领奖时间已过，无法再提交',
   PAYLOAD_TOO_LARGE: '填写的内容太长了，请精简后再提交',
+  UNSUPPORTED_MEDIA_TYPE: '不支持这种文件格式',
   VALIDATION_FAILED: '填写的信息有误，请检查后再提交',
   CONTENT_RISKY: '内容含有不适宜的信息，请修改后再提交',
   DAILY_LIMIT: '你今天的助力次数已用完，明天再来吧',

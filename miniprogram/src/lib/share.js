@@ -1,5 +1,6 @@
 // Share cards and the way back in: the path a card or a mini-program code opens, and reading it again.
 const { DEFAULT_CAMPAIGN_ID } = require('./config')
+const { hasNickname } = require('./faces')
 
 const LANDING_PAGE = '/pages/landing/landing'
 
@@ -8,22 +9,35 @@ function landingPath(cid, shareCode) {
   return `${LANDING_PAGE}?cid=${encodeURIComponent(cid)}&code=${encodeURIComponent(shareCode)}`
 }
 
-/** Turns on the share menu; with a share ticket, a card opened in a group reports scene 1044 (group) to the log. */
+/**
+ * Turns on the share menu with share tickets: a card opened in a group then carries a ticket (scene 1044), which
+ * turns into the group's encrypted info on join and help (lib/arrival.js).
+ */
 function enableShareMenu(wxApi) {
   wxApi.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] })
 }
 
 /**
- * What onShareAppMessage returns for a player's run: a card that opens their landing page.
- * @param {{cid: string, shareCode: string, friendsNeeded?: number|null, imageUrl?: string}} run
+ * What onShareAppMessage returns for a player's run: a card that opens their landing page, titled with the
+ * player's own nickname when they picked one (a card passed on by others still says whose run it is).
+ * @param {{cid: string, shareCode: string, friendsNeeded?: number|null, imageUrl?: string, nickname?: string|null}} run
  */
-function shareMessage({ cid, shareCode, friendsNeeded, imageUrl }) {
-  const title = friendsNeeded > 0
-    ? `我还差${friendsNeeded}位好友就到终点了，快来帮我加速！`
-    : '我正在加速奔向终点，快来帮我加速！'
+function shareMessage({ cid, shareCode, friendsNeeded, imageUrl, nickname }) {
+  const name = hasNickname({ nickname }) ? nickname.trim() : ''
+  let title
+  if (name) {
+    title = friendsNeeded > 0 ? `${name}还差${friendsNeeded}位好友就到终点了，快来帮TA加速！` : `${name}正在加速奔向终点，快来帮TA加速！`
+  } else {
+    title = friendsNeeded > 0 ? `我还差${friendsNeeded}位好友就到终点了，快来帮我加速！` : '我正在加速奔向终点，快来帮我加速！'
+  }
   const message = { title, path: landingPath(cid, shareCode) }
   if (imageUrl) message.imageUrl = imageUrl
   return message
+}
+
+/** The title of a friend's card passed on from their landing page; never "快来帮微信用户加速". */
+function forwardTitle(nickname) {
+  return hasNickname({ nickname }) ? `快来帮${nickname.trim()}加速！` : '快来帮TA加速！'
 }
 
 /**
@@ -45,4 +59,4 @@ function runFromQuery(query) {
   return fields.s ? { cid: fields.c || DEFAULT_CAMPAIGN_ID, shareCode: fields.s } : null
 }
 
-module.exports = { landingPath, enableShareMenu, shareMessage, runFromQuery }
+module.exports = { landingPath, enableShareMenu, shareMessage, forwardTitle, runFromQuery }

@@ -19,13 +19,28 @@ function installApp(options) {
   return { ...fake, services }
 }
 
+/**
+ * WeChat's built-in <image> renders nothing of its `src` under j-component, so pages are rendered with a stand-in
+ * that has the same properties: `page.querySelector('#some-image').data.src` is the picture that shows.
+ */
+let imageStandIn = ''
+function imageComponent() {
+  if (!imageStandIn) {
+    imageStandIn = simulate.load({
+      template: '<view class="image"></view>',
+      properties: { src: { type: String, value: '' }, mode: { type: String, value: '' } },
+    })
+  }
+  return imageStandIn
+}
+
 /** Renders `pages/<name>/<name>` (or any src-relative path) attached to a parent node. */
 function renderPage(relativePath, properties) {
   // simulate registers a page and its components by running their files; jest would hand back its cached
   // modules instead (and nothing registers), so every load gets a fresh module registry.
   let id
   jest.isolateModules(() => {
-    id = simulate.load(path.join(SRC, relativePath), { rootPath: SRC })
+    id = simulate.load(path.join(SRC, relativePath), { rootPath: SRC, usingComponents: { image: imageComponent() } })
   })
   const page = simulate.render(id, properties)
   page.attach(document.createElement('parent-wrapper'))

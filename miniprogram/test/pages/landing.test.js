@@ -122,14 +122,51 @@ test('an unknown share code shows the not-found message without a retry', async 
   expect(page.dom.textContent).not.toContain('重试')
 })
 
-test('the invitation takes the helper to the campaign home to join', async () => {
+test('the invitation takes the helper to the campaign home to join, saying whose card brought them', async () => {
   const { page } = await landingFor({ cid: CID, code: 'ALICE123' })
   page.querySelector('#join').dispatchEvent('tap')
   await until(() => global.wx.reLaunch.mock.calls.length > 0, 'the navigation')
-  expect(global.wx.reLaunch).toHaveBeenCalledWith({ url: `/pages/home/home?cid=${CID}` })
+  expect(global.wx.reLaunch).toHaveBeenCalledWith({ url: `/pages/home/home?cid=${CID}&via=ALICE123` })
 })
 
-test('passing the card on shares the same run', async () => {
+test('passing the card on shares the same run, with share tickets on', async () => {
   const { page } = await landingFor({ cid: CID, code: 'ALICE123' })
   expect(page.instance.onShareAppMessage()).toEqual({ title: '快来帮爱丽丝加速！', path: `/pages/landing/landing?cid=${CID}&code=ALICE123` })
+  expect(global.wx.showShareMenu).toHaveBeenCalledWith(expect.objectContaining({ withShareTicket: true }))
+})
+
+test('a run shows its owner’s avatar, resolved against the API base', async () => {
+  const { page } = await landingFor({ cid: CID, code: 'ALICE123' }, { run: alicesPublicRun({ avatarUrl: '/media/avatars/a1.png' }) })
+  expect(page.querySelector('#owner-avatar').data.src).toBe('http://127.0.0.1:8080/media/avatars/a1.png')
+})
+
+test('an owner without a face shows the default picture and 微信用户, and the card passed on asks to help TA', async () => {
+  const { page } = await landingFor({ cid: CID, code: 'ALICE123' }, { run: alicesPublicRun({ nickname: null, avatarUrl: null }) })
+  expect(page.querySelector('#owner').dom.textContent).toBe('微信用户')
+  expect(page.querySelector('#owner-avatar').data.src).toBe('/images/default-avatar.png')
+  expect(page.instance.onShareAppMessage().title).toBe('快来帮TA加速！')
+})
+
+describe('after a help, a helper without a face', () => {
+  const helped = { status: 201, body: { amount: 200, progress: 600, goal: 1000, finished: false, prizeRank: null } }
+
+  test('is offered the sheet once, so the friend’s helper list can show who it was', async () => {
+    const { app, page } = await landingFor({ cid: CID, code: 'ALICE123' }, { boost: helped })
+    app.route('GET /api/v1/me', { status: 200, body: { id: 'u2', nickname: '微信用户', avatarUrl: '' } })
+    page.querySelector('#help').dispatchEvent('tap')
+    await until(() => page.querySelector('#face-sheet'), 'the face sheet')
+    expect(page.querySelector('#face-sheet').dom.textContent).toContain('助力名单')
+    page.querySelector('#face-sheet').querySelector('#skip').dispatchEvent('tap')
+    await until(() => !page.querySelector('#face-sheet'), 'the sheet to close')
+    expect(app.storage.get('jiasu.faces.asked')).toBe(true)
+  })
+
+  test('who was asked before is not asked again, and nothing is fetched for it', async () => {
+    const { app, page } = await landingFor({ cid: CID, code: 'ALICE123' }, { boost: helped })
+    app.storage.set('jiasu.faces.asked', true)
+    page.querySelector('#help').dispatchEvent('tap')
+    await until(() => page.querySelector('#result'), 'the result')
+    expect(page.querySelector('#face-sheet')).toBeFalsy()
+    expect(app.sent.some((r) => r.path === '/api/v1/me')).toBe(false)
+  })
 })

@@ -95,3 +95,24 @@ test('saving the poster draws the background, then the code in its disc, and sav
   ])
   expect(global.wx.canvasToTempFilePath).toHaveBeenCalledWith({ canvas })
 })
+
+test.each([
+  ['leaderboard', `GET /api/v1/campaigns/${CID}/leaderboard?limit=50`, 'entries', (face, i) => ({ rank: i + 1, ...face, progress: 100, finishedAt: null })],
+  ['winners', `GET /api/v1/campaigns/${CID}/winners`, 'winners', (face, i) => ({ rank: i + 1, ...face, finishedAt: '2026-11-20T10:00:00Z' })],
+  ['helpers', `GET /api/v1/campaigns/${CID}/players/me/boosts`, 'boosts', (face, i) => ({ ...face, amount: 200, at: `2026-11-20T10:0${i}:00Z` })],
+])('the %s show each face: a path resolved against the API, a CDN URL as is, none as the default', async (pageName, route, key, row) => {
+  const faces = [
+    { nickname: '鲍勃', avatarUrl: '/media/avatars/b0b.png' },
+    { nickname: '卡罗尔', avatarUrl: 'https://cdn.example.com/media/avatars/c0c.jpg' },
+    { nickname: null, avatarUrl: null },
+  ]
+  const { page } = open(pageName, { [route]: { status: 200, body: { [key]: faces.map(row) } } })
+  await until(() => !page.data.loading, 'the list')
+  const rows = page.querySelectorAll('.player')
+  expect(rows.map((r) => r.querySelector('.name').dom.textContent)).toEqual(['鲍勃', '卡罗尔', '微信用户'])
+  expect(rows.map((r) => r.querySelector('.avatar').data.src)).toEqual([
+    'http://127.0.0.1:8080/media/avatars/b0b.png',
+    'https://cdn.example.com/media/avatars/c0c.jpg',
+    '/images/default-avatar.png',
+  ])
+})

@@ -129,3 +129,43 @@ test('downloads go through the same session and headers', async () => {
   await expect(client.download('/code.png')).resolves.toBe('wxfile://tmp/code.png')
   expect(sent.filter((r) => r.path === '/code.png').map((r) => r.header['X-WX-Scene'])).toEqual(['1047', '1047'])
 })
+
+test('an upload sends the file as the multipart part "file" with the session, and parses the answer', async () => {
+  const { client, route, sent, storage } = setUp({ scene: 1044 })
+  storage.set(TOKEN_KEY, { token: 'kept' })
+  route('POST /api/v1/me/avatar', { status: 200, body: { id: 'u1', nickname: '爱丽丝', avatarUrl: '/media/avatars/ab.png' } })
+  await expect(client.upload('/api/v1/me/avatar', 'wxfile://tmp/pick.jpg')).resolves.toEqual({
+    status: 200,
+    data: { id: 'u1', nickname: '爱丽丝', avatarUrl: '/media/avatars/ab.png' },
+  })
+  expect(sent[0].data).toEqual({ name: 'file', filePath: 'wxfile://tmp/pick.jpg' })
+  expect(sent[0].header).toEqual({ Authorization: 'Bearer kept', 'X-WX-Scene': '1044', 'X-Client-Version': '1.2.3' })
+})
+
+test('an upload refused with 401 logs in once silently and is sent again', async () => {
+  const { client, route, sent, storage, wx } = setUp()
+  storage.set(TOKEN_KEY, { token: 'expired' })
+  rotatingSessions({ route })
+  route('POST /api/v1/me/avatar', (req) => (req.header.Authorization === 'Bearer token-1' ? { status: 200, body: { id: 'u1' } } : problem(401, 'UNAUTHENTICATED')))
+  await expect(client.upload('/api/v1/me/avatar', 'wxfile://tmp/pick.jpg')).resolves.toMatchObject({ status: 200 })
+  expect(wx.login).toHaveBeenCalledTimes(1)
+  expect(sent.filter((r) => r.path === '/api/v1/me/avatar')).toHaveLength(2)
+})
+
+test.each([
+  [413, 'PAYLOAD_TOO_LARGE'],
+  [415, 'UNSUPPORTED_MEDIA_TYPE'],
+  [422, 'VALIDATION_FAILED'],
+])('an upload refused with %i fails with %s', async (status, code) => {
+  const { client, route, storage } = setUp()
+  storage.set(TOKEN_KEY, { token: 'kept' })
+  route('POST /api/v1/me/avatar', problem(status, code))
+  await expect(client.upload('/api/v1/me/avatar', 'wxfile://tmp/pick.jpg')).rejects.toMatchObject({ code, status })
+})
+
+test('a 415 without a problem body still reads as UNSUPPORTED_MEDIA_TYPE', async () => {
+  const { client, route, storage } = setUp()
+  storage.set(TOKEN_KEY, { token: 'kept' })
+  route('POST /api/v1/me/avatar', { status: 415, body: '' })
+  await expect(client.upload('/api/v1/me/avatar', 'wxfile://tmp/pick.gif')).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' })
+})

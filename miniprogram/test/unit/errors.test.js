@@ -7,7 +7,7 @@ const API_CODES = [
   'BAD_REQUEST', 'UNAUTHENTICATED', 'WX_CODE_INVALID', 'FORBIDDEN', 'SELF_BOOST', 'NOT_WINNER', 'WX_RISK_USER',
   'NOT_FOUND', 'ALREADY_BOOSTED', 'GOAL_REACHED', 'CAMPAIGN_NOT_STARTED', 'CAMPAIGN_ENDED', 'CLAIM_CLOSED',
   'PAYLOAD_TOO_LARGE', 'VALIDATION_FAILED', 'CONTENT_RISKY', 'DAILY_LIMIT', 'RATE_LIMITED', 'WX_UNAVAILABLE',
-  'UNAVAILABLE', 'CAMPAIGN_LOCKED',
+  'UNAVAILABLE', 'CAMPAIGN_LOCKED', 'UNSUPPORTED_MEDIA_TYPE',
 ]
 
 test.each(API_CODES)('%s has its own Chinese message', (code) => {
@@ -18,7 +18,8 @@ test.each(API_CODES)('%s has its own Chinese message', (code) => {
 test('every code the shared API contract names is covered, when the contract is at hand', () => {
   const contract = path.join(__dirname, '..', '..', '..', '..', 'shared', 'API.md')
   const codes = fs.existsSync(contract)
-    ? [...fs.readFileSync(contract, 'utf8').matchAll(/`([A-Z][A-Z_]{3,})`/g)].map((m) => m[1])
+    // A code stands alone in backticks (`NOT_FOUND`) or after its status (`415 UNSUPPORTED_MEDIA_TYPE`).
+    ? [...fs.readFileSync(contract, 'utf8').matchAll(/`(?:\d{3} )?([A-Z][A-Z_]{3,})`/g)].map((m) => m[1])
     : API_CODES
   const missing = [...new Set(codes)].filter((code) => !MESSAGES[code] && !['UPCOMING', 'LIVE', 'ENDED', 'ADMIN_TOKEN'].includes(code))
   expect(missing).toEqual([])

@@ -1,20 +1,29 @@
-// The campaign home: title, rules and schedule, the countdown before the start, and the player's own run.
+// The campaign home: title, rules and schedule, the countdown before the start, and the player's own run with
+// their face, who invited them and how many they brought. Right after joining it offers the face sheet, once.
 const campaignPage = require('../../behaviors/campaign-page')
 const { DEFAULT_CAMPAIGN_ID, SUBSCRIBE_TEMPLATE_IDS } = require('../../lib/config')
 const { messageFor } = require('../../lib/errors')
 const { describeSchedule, formatCountdown } = require('../../lib/display')
 const { enableShareMenu, shareMessage } = require('../../lib/share')
 const { ASSET } = require('../../lib/assets')
+const { DEFAULT_AVATAR, DEFAULT_NICKNAME, rememberAsked, shouldAsk } = require('../../lib/faces')
 
 const ARTWORK = { runner: ASSET.runner, flag: ASSET.flag, shareCard: ASSET.shareCard, iconHelpers: ASSET.iconHelpers, iconRank: ASSET.iconRank, iconTrophy: ASSET.iconTrophy }
 
 Component({
   behaviors: [campaignPage],
   options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
-  data: { campaign: null, rules: [], countdown: '', player: null, joining: false, offerSubscribe: false, assets: { runner: '', flag: '', shareCard: '', iconHelpers: '', iconRank: '', iconTrophy: '' }, _countdownTimer: 0 },
+  data: {
+    campaign: null, rules: [], countdown: '', player: null, user: null, faceSheet: '', joining: false, offerSubscribe: false,
+    assets: { runner: '', flag: '', shareCard: '', iconHelpers: '', iconRank: '', iconTrophy: '' },
+    defaultAvatar: DEFAULT_AVATAR, defaultNickname: DEFAULT_NICKNAME, _countdownTimer: 0,
+  },
   methods: {
+    /** `via`: the share code of the friend whose landing page sent the user here to join. */
     onLoad(query) {
-      this.setData({ _cid: query.cid || DEFAULT_CAMPAIGN_ID })
+      const cid = query.cid || DEFAULT_CAMPAIGN_ID
+      this.setData({ _cid: cid })
+      getApp().services.arrival.remember(cid, query.via)
       enableShareMenu(wx)
       this.loadAssets()
       this.reload()
@@ -35,10 +44,21 @@ Component({
       const { api } = getApp().services
       return this.runLoad(async () => {
         const campaign = await api.campaign(this.data._cid)
-        const player = campaign.status === 'UPCOMING' ? null : await this.loadPlayer()
-        this.setData({ campaign, player, rules: describeSchedule(campaign.schedule) })
+        const [player, user] = campaign.status === 'UPCOMING' ? [null, this.data.user] : await Promise.all([this.loadPlayer(), this.loadUser()])
+        this.setData({ campaign, player, user, rules: describeSchedule(campaign.schedule) })
         this.startCountdown()
+        this.offerFace()
       })
+    },
+
+    /** The signed-in user's face, read once per page; the page works without it (default face). */
+    async loadUser() {
+      if (this.data.user) return this.data.user
+      try {
+        return await getApp().services.api.user()
+      } catch (err) {
+        return null
+      }
     },
 
     /** The caller's run, or null when they have not joined yet (404). */
@@ -78,9 +98,14 @@ Component({
     async join() {
       if (this.data.joining) return
       this.setData({ joining: true })
+      const { api, arrival } = getApp().services
+      const cid = this.data._cid
       try {
-        const { joined } = await getApp().services.api.join(this.data._cid)
-        this.setData({ player: await this.loadPlayer(), offerSubscribe: joined })
+        const { joined } = await api.join(cid, await arrival.body(arrival.remembered(cid)))
+        arrival.forget(cid)
+        const [player, user] = await Promise.all([this.loadPlayer(), this.loadUser()])
+        this.setData({ player, user, offerSubscribe: joined })
+        this.offerFace()
       } catch (err) {
         wx.showToast({ title: messageFor(err.code), icon: 'none' })
       }
@@ -96,6 +121,25 @@ Component({
       wx.requestSubscribeMessage({ tmplIds: SUBSCRIBE_TEMPLATE_IDS, fail: () => {} })
     },
 
+    /** Once a player has a run to share, a user without a face is offered the sheet; once, skippable. */
+    offerFace() {
+      if (this.data.player && !this.data.faceSheet && shouldAsk(wx, this.data.user)) this.setData({ faceSheet: 'ask' })
+    },
+    editFace() {
+      this.setData({ faceSheet: 'edit' })
+    },
+    onFaceChange(event) {
+      this.setData({ user: event.detail.user })
+    },
+    onFaceDone(event) {
+      rememberAsked(wx)
+      this.setData({ user: event.detail.user, faceSheet: '' })
+    },
+    onFaceSkip() {
+      rememberAsked(wx)
+      this.setData({ faceSheet: '' })
+    },
+
     openPoster() {
       wx.navigateTo({ url: `/pages/poster/poster?cid=${this.data._cid}` })
     },
@@ -104,9 +148,9 @@ Component({
     },
 
     onShareAppMessage() {
-      const { player, _cid: cid, assets } = this.data
+      const { player, user, _cid: cid, assets } = this.data
       if (!player) return { title: this.data.campaign ? this.data.campaign.title : '加速奔向终点', path: `/pages/home/home?cid=${cid}` }
-      return shareMessage({ cid, shareCode: player.shareCode, friendsNeeded: player.friendsNeeded, imageUrl: assets.shareCard })
+      return shareMessage({ cid, shareCode: player.shareCode, friendsNeeded: player.friendsNeeded, imageUrl: assets.shareCard, nickname: user && user.nickname })
     },
   },
 })

@@ -1,15 +1,20 @@
-// The share landing page: whose run it is, their progress, the "帮TA加速" button, what the tap did, and an
-// invitation to join. Opened from a share card (`cid`, `code`) or a scanned mini-program code (`scene`).
+// The share landing page: whose run it is (their face), their progress, the "帮TA加速" button, what the tap did,
+// and an invitation to join. Opened from a share card (`cid`, `code`) or a scanned mini-program code (`scene`);
+// that share code is the `via` the help and a later join report.
 const campaignPage = require('../../behaviors/campaign-page')
 const { messageFor } = require('../../lib/errors')
 const { newIdempotencyKey } = require('../../lib/api')
-const { landingPath, runFromQuery } = require('../../lib/share')
+const { enableShareMenu, forwardTitle, landingPath, runFromQuery } = require('../../lib/share')
 const { ASSET } = require('../../lib/assets')
+const { DEFAULT_AVATAR, DEFAULT_NICKNAME, rememberAsked, shouldAsk, wasAsked } = require('../../lib/faces')
 
 Component({
   behaviors: [campaignPage],
   options: { pureDataPattern: /^_/ }, // `_` fields are page state that is never rendered
-  data: { _target: null, _idempotencyKey: '', campaign: null, run: null, result: null, helpError: null, helping: false, assets: { runner: '', flag: '' } },
+  data: {
+    _target: null, _idempotencyKey: '', campaign: null, run: null, result: null, helpError: null, helping: false,
+    user: null, faceSheet: false, assets: { runner: '', flag: '' }, defaultAvatar: DEFAULT_AVATAR, defaultNickname: DEFAULT_NICKNAME,
+  },
   methods: {
     onLoad(query) {
       const target = runFromQuery(query)
@@ -18,6 +23,8 @@ Component({
         return
       }
       this.setData({ _target: target })
+      getApp().services.arrival.remember(target.cid, target.shareCode)
+      enableShareMenu(wx)
       this.loadAssets()
       this.reload()
     },
@@ -48,8 +55,9 @@ Component({
       if (this.data.helping) return
       this.setData({ helping: true, helpError: null, _idempotencyKey: this.data._idempotencyKey || newIdempotencyKey() })
       const { cid, shareCode } = this.data._target
+      const { api, arrival } = getApp().services
       try {
-        const result = await getApp().services.api.boost(cid, shareCode, this.data._idempotencyKey)
+        const result = await api.boost(cid, shareCode, this.data._idempotencyKey, await arrival.body(shareCode))
         this.setData({
           _idempotencyKey: '',
           result,
@@ -58,6 +66,7 @@ Component({
           'run.boostedByMe': true,
           'run.finishedAt': result.finished ? new Date().toISOString() : this.data.run.finishedAt,
         })
+        this.offerFace()
       } catch (err) {
         this.setData({ _idempotencyKey: err.retryable ? this.data._idempotencyKey : '', helpError: { message: messageFor(err.code), retryable: Boolean(err.retryable) } })
         this.applyRefusal(err.code)
@@ -71,14 +80,36 @@ Component({
       if (code === 'GOAL_REACHED') this.setData({ 'run.finishedAt': this.data.run.finishedAt || new Date().toISOString() })
     },
 
+    /**
+     * Right after a help, a helper without a face is offered the sheet (once): the friend's list of helpers
+     * then shows who helped instead of "微信用户".
+     */
+    async offerFace() {
+      if (wasAsked(wx)) return // no request at all for a helper already asked
+      try {
+        const user = await getApp().services.api.user()
+        if (shouldAsk(wx, user)) this.setData({ user, faceSheet: true })
+      } catch (err) {
+        // Not worth an error message: the help went through.
+      }
+    },
+    onFaceChange(event) {
+      this.setData({ user: event.detail.user })
+    },
+    closeFace() {
+      rememberAsked(wx)
+      this.setData({ faceSheet: false })
+    },
+
     joinToo() {
-      wx.reLaunch({ url: `/pages/home/home?cid=${this.data._target.cid}` })
+      const { cid, shareCode } = this.data._target
+      wx.reLaunch({ url: `/pages/home/home?cid=${encodeURIComponent(cid)}&via=${encodeURIComponent(shareCode)}` })
     },
 
     onShareAppMessage() {
       // Passing the card on shares this friend's run, not the helper's own.
       const { cid, shareCode } = this.data._target
-      return { title: `快来帮${this.data.run.nickname}加速！`, path: landingPath(cid, shareCode) }
+      return { title: forwardTitle(this.data.run.nickname), path: landingPath(cid, shareCode) }
     },
   },
 })
