@@ -22,9 +22,14 @@ stack_log() { printf '[stack %s] %s\n' "$(date +%T)" "$*" >&2; }
 # stack_ports [N]: the ports of a stack of N app instances (1) from STACK_BASE.
 stack_ports() {
     local n=${1:-1} i
-    [[ ${STACK_BASE:-} =~ ^[0-9]+$ ]] && [ "$STACK_BASE" -ge 1024 ] && [ "$STACK_BASE" -le 65500 ] ||
-        { stack_log "STACK_BASE must be a port number from 1024 to 65500, not '${STACK_BASE:-}'"; return 1; }
-    [ "$n" -ge 1 ] && [ "$n" -le 10 ] || { stack_log "between 1 and 10 app instances, not $n"; return 1; }
+    if ! [[ ${STACK_BASE:-} =~ ^[0-9]+$ ]] || [ "$STACK_BASE" -lt 1024 ] || [ "$STACK_BASE" -gt 65500 ]; then
+        stack_log "STACK_BASE must be a port number from 1024 to 65500, not '${STACK_BASE:-}'"
+        return 1
+    fi
+    if ! [[ $n =~ ^[0-9]+$ ]] || [ "$n" -lt 1 ] || [ "$n" -gt 10 ]; then
+        stack_log "between 1 and 10 app instances, not $n"
+        return 1
+    fi
     STACK_NGINX_PORT=$STACK_BASE
     STACK_STATUS_PORT=$((STACK_BASE + 1))
     STACK_MONGO_PORT=$((STACK_BASE + 2))
@@ -37,6 +42,7 @@ stack_ports() {
 
 # stack_traps COMMAND: runs COMMAND (e.g. stack_stop) when the script exits, also on Ctrl-C and SIGTERM.
 stack_traps() {
+    # shellcheck disable=SC2064 # the command is given now, to run later
     trap "$1" EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
@@ -298,11 +304,12 @@ stack_start_nginx() {
 # stack_up [--nginx] [--aof]: the whole stack on the ports of stack_ports, each part waited for. Whatever a
 # previous run left in $STACK_RUN is stopped first; a port already taken fails at once. On failure it stops what
 # it started and returns non-zero, the reason on stderr.
+# shellcheck disable=SC2120 # the options are optional
 stack_up() {
-    local nginx=false redis_opts=() arg port ports
+    local nginx=false redis_opts=() packages=(openjdk-17-jdk-headless maven redis-server curl) arg port ports
     for arg in "$@"; do
         case $arg in
-            --nginx) nginx=true ;;
+            --nginx) nginx=true packages+=(nginx) ;;
             --aof) redis_opts+=(--aof) ;;
             *) stack_log "stack_up: unknown option $arg"; return 1 ;;
         esac
@@ -314,7 +321,7 @@ stack_up() {
         stack_port_free "$port" ||
             { stack_log "port $port is taken (another stack? move this one with STACK_BASE, or stop it with deploy/local/stop DIR)"; return 1; }
     done
-    "$STACK_REPO/deploy/local/need" openjdk-17-jdk-headless maven redis-server curl $($nginx && echo nginx) >&2 &&
+    "$STACK_REPO/deploy/local/need" "${packages[@]}" >&2 &&
         stack_init && stack_build || return 1
     if stack_start_standin && stack_start_redis "${redis_opts[@]}" && stack_start_apps &&
         { ! $nginx || stack_start_nginx; }; then
