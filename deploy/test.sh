@@ -3,13 +3,15 @@
 # nginx runs the production config (addresses and paths rewritten) in front of two real app instances on loopback
 # and is checked end to end: traffic, access log, real IP, gzip, problem+json refusals (404, 413, 429 by rate and
 # by connections), slow clients cut off, SIGKILL of one instance mid-traffic with exact help counts after, and
-# 502 once no instance is left. Ports 18400-18429. Logs stay in deploy/target/run/ for a failed run.
+# 502 once no instance is left. The stack comes from deploy/local/stack.sh on the block of 30 ports from STACK_BASE
+# (18400). Logs stay in deploy/target/run/ for a failed run.
 set -uo pipefail
 DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-source "$DEPLOY/stack/stack.sh"
+source "$DEPLOY/local/stack.sh"
 source "$DEPLOY/stack/checks.sh"
-STACK_BASE=18400
+STACK_BASE=${STACK_BASE:-18400}
 STACK_RUN=$DEPLOY/target/run
+stack_ports 2 || exit 1
 PROBES=$DEPLOY/tests/edge-probes.mjs
 TRAFFIC=$DEPLOY/stack/traffic.mjs
 
@@ -17,9 +19,9 @@ finish() {
     stack_stop
     checks_summary
 }
-trap finish EXIT
-
+stack_stop
 rm -rf "$STACK_RUN"
+stack_traps finish
 mkdir -p "$STACK_RUN"
 "$DEPLOY/local/need" nginx jq curl systemd rsyslog python3 prometheus-node-exporter prometheus-nginx-exporter \
     prometheus-redis-exporter mtail >/dev/null || { not_ok "install packages"; exit 1; }
@@ -86,7 +88,7 @@ check "mtail turns metrics-log lines into request, latency, failure and retry me
 
 # ---- a real nginx in front of two instances ------------------------------------------------------------------
 
-if ! stack_start; then
+if ! stack_up --nginx; then
     not_ok "stack starts (nginx, 2 instances, Redis, MongoDB stand-in, WeChat stub)" "logs in $STACK_RUN/log"
     exit 1
 fi
@@ -164,7 +166,7 @@ not_found_is_problem() {
     curl -s -D "$STACK_RUN/nf.h" -o "$STACK_RUN/nf.b" "$STACK_URL/index.html" && is_problem "$STACK_RUN/nf.h" "$STACK_RUN/nf.b" 404 NOT_FOUND &&
     curl -s -D "$STACK_RUN/q.h" -o "$STACK_RUN/q.b" "$STACK_URL/q/metrics" && is_problem "$STACK_RUN/q.h" "$STACK_RUN/q.b" 404 NOT_FOUND &&
     curl -s -D "$STACK_RUN/st.h" -o "$STACK_RUN/st.b" "$STACK_URL/nginx_status" && is_problem "$STACK_RUN/st.h" "$STACK_RUN/st.b" 404 NOT_FOUND &&
-    curl -fsS "http://127.0.0.1:$STATUS_PORT/nginx_status" | grep -q '^Active connections:'
+    curl -fsS "http://127.0.0.1:$STACK_STATUS_PORT/nginx_status" | grep -q '^Active connections:'
 }
 check "outside /api/: 404 problem+json (metrics and stub_status not public); stub_status on the local port" not_found_is_problem
 
@@ -187,9 +189,9 @@ body_limits() {
 check "a 2 MB body gets 413 problem+json; a 16000-byte body reaches the app" body_limits
 
 # The slow clients take about 10 s each: start them now and judge them after the limit checks.
-node "$PROBES" slow 127.0.0.1 "$NGINX_PORT" 127.0.0.40 header >"$STACK_RUN/slow-header.json" &
+node "$PROBES" slow 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.40 header >"$STACK_RUN/slow-header.json" &
 SLOW_HEADER=$!
-node "$PROBES" slow 127.0.0.1 "$NGINX_PORT" 127.0.0.41 body >"$STACK_RUN/slow-body.json" &
+node "$PROBES" slow 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.41 body >"$STACK_RUN/slow-body.json" &
 SLOW_BODY=$!
 
 rate_limit_per_ip() {
@@ -197,7 +199,7 @@ rate_limit_per_ip() {
     # All 400 at once, each on its own connection: limit_req lets about 1 + burst (200) through and refuses the
     # rest however slowly the app answers on this shared box (a closed loop would be paced by the app instead).
     # When the app is slow, limit_conn (200 in flight) refuses some of them too; both answer the same 429.
-    out=$(node "$PROBES" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/smoke 400 400) || return 1
+    out=$(node "$PROBES" burst 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.60 /api/v1/campaigns/smoke 400 400) || return 1
     jq -e '.byStatus["429"] >= 100 and .byStatus["200"] >= 150 and .sample429.type == "application/problem+json"
         and .sample429.retryAfter == "1" and (.sample429.body | fromjson | .code == "RATE_LIMITED" and .status == 429)' <<<"$out" >/dev/null ||
         { echo "$out"; return 1; }
@@ -209,7 +211,7 @@ check "limit_req: a burst of 400 from one address gets 429 RATE_LIMITED problem+
 
 connection_limit_per_ip() {
     local out
-    out=$(node "$PROBES" hold 127.0.0.1 "$NGINX_PORT" 127.0.0.70 200) || return 1
+    out=$(node "$PROBES" hold 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.70 200) || return 1
     jq -e '.held == 200 and .extra.status == 429 and (.extra.body | fromjson | .code == "RATE_LIMITED")' <<<"$out" >/dev/null || { echo "$out"; return 1; }
     grep -q 'limiting connections by zone "api_conn_per_ip", client: 127.0.0.70' "$STACK_RUN/log/error.log"
 }
@@ -228,17 +230,15 @@ KILL_HELPS=360
 run_traffic kill --campaign kill --create-campaign --players 20 --helpers 120 --helps-per-helper 3 \
     --concurrency 16 --clients 12 --prefix kill --retry-for 60 &
 TRAFFIC_PID=$!
-VICTIM=${APP_PORTS[0]} SURVIVOR=${APP_PORTS[1]}
-victim_pid_var=APP_PID_$VICTIM
+VICTIM=${STACK_APP_PORTS[0]} SURVIVOR=${STACK_APP_PORTS[1]}
 helps_done() { [ "$(tail -n1 "$STACK_RUN/kill.progress" | sed -n 's/^progress helps=\([0-9]*\)\/.*/\1/p')" -ge "$1" ] 2>/dev/null; }
 WAIT_SECONDS=120 stack_wait helps_done 80
-kill -9 "${!victim_pid_var}"
-# A big JVM takes a moment to die under load, and its listen socket keeps accepting until it has: count from when
-# the process is gone (or a zombie, which holds no sockets).
-gone() { local state; state=$(ps -o stat= -p "$1"); [ -z "$state" ] || [[ $state == Z* ]]; }
-WAIT_SECONDS=30 stack_wait gone "${!victim_pid_var}"
+VICTIM_PID=$(stack_pid "app-$VICTIM")
+# A big JVM takes a moment to die under load, and its listen socket keeps accepting until it has: stack_kill_app
+# returns once the process is gone (or a zombie, which holds no sockets), and the count starts from there.
+stack_kill_app "$VICTIM" KILL
 KILLED_AT=$(date +%s.%N)
-printf '     killed instance :%s (pid %s) after %s helps\n' "$VICTIM" "${!victim_pid_var}" "$(tail -n1 "$STACK_RUN/kill.progress")"
+printf '     killed instance :%s (pid %s) after %s helps\n' "$VICTIM" "$VICTIM_PID" "$(tail -n1 "$STACK_RUN/kill.progress")"
 wait "$TRAFFIC_PID"
 TRAFFIC_RC=$?
 log_flushed
@@ -277,8 +277,7 @@ refused_requests_retried() {
 }
 check "SIGKILL mid-traffic: requests refused by the dead instance were passed to the other one" refused_requests_retried
 
-survivor_pid_var=APP_PID_$SURVIVOR
-kill -9 "${!survivor_pid_var}"
+stack_kill_app "$SURVIVOR" KILL
 no_instance_left() {
     curl -s -D "$STACK_RUN/none.h" -o "$STACK_RUN/none.b" "$STACK_URL/api/v1/campaigns/kill" &&
         is_problem "$STACK_RUN/none.h" "$STACK_RUN/none.b" 502 UNAVAILABLE && grep -qi '^retry-after: ' "$STACK_RUN/none.h"

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Tests grafana/: promtool checks the Prometheus config and rules and runs the alert unit tests; the dashboards are
 # linted; then Prometheus (this config, a 2 s interval) and the exporters (the ExecStart lines of deploy/systemd)
-# run against the real stack of deploy/stack, traffic is driven through nginx (with one instance killed and brought
-# back on the way), every panel query of every dashboard must return data, alerts must go pending/firing when their
-# condition is made true, and the main panels are rendered to PNG in grafana/target/charts/. Ports 18500-18529.
+# run against the real stack of deploy/local/stack.sh, traffic is driven through nginx (with one instance killed and
+# brought back on the way), every panel query of every dashboard must return data, alerts must go pending/firing when
+# their condition is made true, and the main panels are rendered to PNG in grafana/target/charts/. Ports: the block
+# of 30 from STACK_BASE (18500).
 set -uo pipefail
 GRAFANA=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$GRAFANA")
-source "$REPO/deploy/stack/stack.sh"
+source "$REPO/deploy/local/stack.sh"
 source "$REPO/deploy/stack/checks.sh"
-STACK_BASE=18500
+STACK_BASE=${STACK_BASE:-18500}
 STACK_RUN=$GRAFANA/target/run
+stack_ports 2 || exit 1
 CHARTS=$GRAFANA/target/charts
 PROM_PORT=$((STACK_BASE + 20)) NODE_EXPORTER_PORT=$((STACK_BASE + 21)) NGINX_EXPORTER_PORT=$((STACK_BASE + 22))
 REDIS_EXPORTER_PORT=$((STACK_BASE + 23)) MTAIL_PORT=$((STACK_BASE + 24))
@@ -22,9 +24,9 @@ finish() {
     stack_stop
     checks_summary
 }
-trap finish EXIT
-
+stack_stop
 rm -rf "$STACK_RUN" "$CHARTS"
+stack_traps finish
 mkdir -p "$STACK_RUN" "$CHARTS"
 "$REPO/deploy/local/need" prometheus prometheus-node-exporter prometheus-nginx-exporter prometheus-redis-exporter \
     mtail gnuplot-nox fonts-wqy-microhei jq curl >/dev/null || { not_ok "install packages"; exit 1; }
@@ -39,7 +41,7 @@ check_lines node "$PANELS" lint "$GRAFANA/dashboards" "$GRAFANA/provisioning/dat
 
 # ---- Prometheus and the exporters against the running stack ---------------------------------------------------
 
-if ! stack_start; then
+if ! stack_up --nginx; then
     not_ok "stack starts (nginx, 2 instances, Redis, MongoDB stand-in, WeChat stub)" "logs in $STACK_RUN/log"
     exit 1
 fi
@@ -51,8 +53,12 @@ start_like_systemd() { # UNIT LOG NAME=VALUE...
     shift 2
     cmd=$(sed -n 's/^ExecStart=\(\/.*\)$/\1/p' "$REPO/deploy/systemd/$unit.service.d/jiasu.conf")
     [ -n "$cmd" ] || { stack_log "no ExecStart in the $unit drop-in"; return 1; }
-    (export "$@" && eval "exec $cmd") >"$STACK_RUN/log/$log.log" 2>&1 &
-    STACK_PIDS+=($!)
+    stack_spawn "$log" exec_with "$cmd" "$@"
+}
+exec_with() { # COMMAND_LINE NAME=VALUE...: becomes COMMAND_LINE, its ${NAME}s set
+    local cmd=$1
+    shift
+    export "$@" && eval "exec $cmd"
 }
 
 # The production prometheus.yml and rules, with a 2 s interval and targets on this run's ports.
@@ -64,7 +70,7 @@ render_prometheus() {
     grep -q '^  scrape_interval: 15s$' "$dir/prometheus.yml" && grep -q '^  evaluation_interval: 15s$' "$dir/prometheus.yml" ||
         { stack_log "prometheus.yml: global intervals not found"; return 1; }
     sed -i 's/^  scrape_interval: 15s$/  scrape_interval: 2s/; s/^  evaluation_interval: 15s$/  evaluation_interval: 2s/' "$dir/prometheus.yml"
-    printf -- "- targets: ['127.0.0.1:%s', '127.0.0.1:%s']\n" "${APP_PORTS[@]}" >"$dir/targets/jiasu.yml"
+    printf -- "- targets: ['127.0.0.1:%s', '127.0.0.1:%s']\n" "${STACK_APP_PORTS[@]}" >"$dir/targets/jiasu.yml"
     printf -- "- targets: ['127.0.0.1:%s']\n" "$NODE_EXPORTER_PORT" >"$dir/targets/node.yml"
     printf -- "- targets: ['127.0.0.1:%s']\n" "$NGINX_EXPORTER_PORT" >"$dir/targets/nginx.yml"
     printf -- "- targets: ['127.0.0.1:%s']\n" "$MTAIL_PORT" >"$dir/targets/edge.yml"
@@ -80,17 +86,15 @@ start_monitoring() {
     render_prometheus || return 1
     start_like_systemd prometheus-node-exporter node-exporter LISTEN=127.0.0.1:$NODE_EXPORTER_PORT &&
     start_like_systemd prometheus-nginx-exporter nginx-exporter LISTEN=127.0.0.1:$NGINX_EXPORTER_PORT \
-        STUB_STATUS=http://127.0.0.1:$STATUS_PORT/nginx_status &&
+        STUB_STATUS=http://127.0.0.1:$STACK_STATUS_PORT/nginx_status &&
     start_like_systemd prometheus-redis-exporter redis-exporter LISTEN=127.0.0.1:$REDIS_EXPORTER_PORT \
-        REDIS_ADDR=redis://127.0.0.1:$REDIS_PORT &&
+        REDIS_ADDR=redis://127.0.0.1:$STACK_REDIS_PORT &&
     start_like_systemd mtail mtail LISTEN_HOST=127.0.0.1 PORT=$MTAIL_PORT PROGS=$REPO/deploy/mtail \
         LOGS=$STACK_RUN/log/jiasu-metrics.log || return 1
-    prometheus --config.file="$STACK_RUN/prometheus/prometheus.yml" --storage.tsdb.path="$STACK_RUN/prometheus-data" \
-        --web.listen-address="127.0.0.1:$PROM_PORT" --log.level=warn >"$STACK_RUN/log/prometheus.log" 2>&1 &
-    STACK_PIDS+=($!)
+    stack_spawn prometheus prometheus --config.file="$STACK_RUN/prometheus/prometheus.yml" \
+        --storage.tsdb.path="$STACK_RUN/prometheus-data" --web.listen-address="127.0.0.1:$PROM_PORT" --log.level=warn
     stack_wait stack_http_ok "$PROM/-/ready"
 }
-# Not through `check`: that runs in a subshell, and the pids of what starts here must reach stack_stop.
 if start_monitoring; then
     ok "Prometheus and the node, nginx, Redis and mtail exporters start from the shipped config and units"
 else
@@ -120,17 +124,15 @@ LAUNCH=$!
 # On the way: one instance dies and comes back (upstream failures, retries), someone floods from one address
 # (429s), and some logins carry codes WeChat rejects.
 WAIT_SECONDS=120 stack_wait helps_done launch 60
-VICTIM=${APP_PORTS[0]}
-victim_pid_var=APP_PID_$VICTIM
-kill -9 "${!victim_pid_var}"
-node "$REPO/deploy/tests/edge-probes.mjs" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.60 /api/v1/campaigns/launch 400 400 >/dev/null
+VICTIM=${STACK_APP_PORTS[0]}
+stack_kill_app "$VICTIM" KILL
+node "$REPO/deploy/tests/edge-probes.mjs" burst 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.60 /api/v1/campaigns/launch 400 400 >/dev/null
 for code in invalid invalid risky; do
     curl -s -o /dev/null -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$STACK_URL/api/v1/session"
 done
 victim_seen_down() { WAIT_SECONDS=20 stack_wait query_is "up{instance=\"127.0.0.1:$VICTIM\"}" 0; }
 check "Prometheus sees the killed instance down" victim_seen_down
-stack_start_app "$VICTIM"
-victim_back() { WAIT_SECONDS=90 stack_wait stack_http_ok "http://127.0.0.1:$VICTIM/q/health/ready"; }
+victim_back() { STACK_READY_SECONDS=90 stack_restart_app "$VICTIM"; }
 check "the killed instance comes back" victim_back
 wait "$LAUNCH"
 check "launch traffic: every help answered (accepted or refused by a campaign rule)" \
@@ -155,7 +157,7 @@ alert_is() { [ "$(alert_state "$1" "${3:-}")" = "$2" ]; }
 prize_alert() { WAIT_SECONDS=20 stack_wait alert_is JiasuPrizeStockLow firing campaign=launch; }
 check "alert JiasuPrizeStockLow fires once the launch campaign's prizes are nearly gone" prize_alert
 
-kill "$REDIS_PID"
+stack_signal redis TERM
 redis_down_alert() { WAIT_SECONDS=30 stack_wait alert_is JiasuRedisDown pending || alert_is JiasuRedisDown firing; }
 check "alert JiasuRedisDown goes pending when Redis is stopped" redis_down_alert
 # The outage as users meet it, and as the charts will show it.
