@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -491,7 +493,10 @@ class WxJavaAgainstStubTest {
     void aDownEndpointFailsWxJavasCallWithoutAnAnswerUntilItIsBack() throws Exception {
         stub.fault("/wxa/getuserriskrank", WechatStub.Fault.DOWN);
 
-        assertThrows(Exception.class, () -> wx.getSecurityService().getUserRiskRank(riskRank("alice")));
+        WxRuntimeException down = assertThrows(
+                WxRuntimeException.class, () -> wx.getSecurityService().getUserRiskRank(riskRank("alice")));
+        assertTrue(down.getCause() instanceof IOException, "no HTTP answer at all: " + down.getCause());
+        assertEquals(1, stub.calls("/wxa/getuserriskrank"));
         stub.fault("/wxa/getuserriskrank", WechatStub.Fault.NONE);
         assertEquals(
                 0, wx.getSecurityService().getUserRiskRank(riskRank("alice")).getRiskRank());
