@@ -34,19 +34,13 @@ final class ContentSecurityEndpoint {
     }
 
     private StubResponse verdictV1(StubRequest request) {
-        return isRisky(request)
-                ? WechatError.RISKY_CONTENT.response()
-                : StubResponse.ok(Json.object().put("errcode", 0).put("errmsg", "ok"));
+        return isRisky(request) ? WechatError.RISKY_CONTENT.response() : StubResponse.ok(StubResponse.okBody());
     }
 
     private StubResponse verdictV2(StubRequest request) {
-        String openid = request.field("openid");
-        if (openid == null || openid.isBlank()) {
-            return WechatError.INVALID_OPENID.response();
-        }
-        String scene = request.field("scene");
-        if (scene == null || !scene.matches("[1-4]")) {
-            return WechatError.ARGUMENT_INVALID.response("argument invalid! scene invalid");
+        StubResponse refused = request.userAndSceneError("[1-4]");
+        if (refused != null) {
+            return refused;
         }
         boolean risky = isRisky(request);
         String suggest = risky ? "risky" : "pass";

@@ -66,16 +66,16 @@ final class MediaCheckEndpoint implements AutoCloseable {
         if (!"2".equals(request.field("version"))) {
             return WechatError.ARGUMENT_INVALID.response("argument invalid! version invalid, use version 2");
         }
-        String openid = request.field("openid");
-        if (openid == null || openid.isBlank()) {
-            return WechatError.INVALID_OPENID.response();
+        StubResponse refused = request.userAndSceneError("[1-4]");
+        if (refused != null) {
+            return refused;
         }
-        String scene = request.field("scene");
-        if (scene == null || !scene.matches("[1-4]")) {
-            return WechatError.ARGUMENT_INVALID.response("argument invalid! scene invalid");
-        }
-        MediaCheck check =
-                new MediaCheck(traceIds.next(), openid, mediaUrl, Integer.parseInt(mediaType), Integer.parseInt(scene));
+        MediaCheck check = new MediaCheck(
+                traceIds.next(),
+                request.field("openid"),
+                mediaUrl,
+                Integer.parseInt(mediaType),
+                Integer.parseInt(request.field("scene")));
         journal.checked(check);
         return new StubResponse.Then(
                 StubResponse.ok(StubResponse.okBody().put("trace_id", check.traceId())),

@@ -20,13 +20,9 @@ final class RiskRankEndpoint {
         if (!app.appid().equals(request.field("appid"))) {
             return WechatError.INVALID_APPID.response();
         }
-        String openid = request.field("openid");
-        if (openid == null || openid.isBlank()) {
-            return WechatError.INVALID_OPENID.response();
-        }
-        String scene = request.field("scene");
-        if (scene == null || !scene.matches("[0-2]")) {
-            return WechatError.ARGUMENT_INVALID.response("argument invalid! scene invalid");
+        StubResponse refused = request.userAndSceneError("[0-2]");
+        if (refused != null) {
+            return refused;
         }
         String clientIp = request.field("client_ip");
         if (clientIp == null || clientIp.isBlank()) {
@@ -36,7 +32,7 @@ final class RiskRankEndpoint {
         return StubResponse.ok(Json.object()
                 .put("errcode", 0)
                 .put("errmsg", "getuserriskrank succ")
-                .put("risk_rank", settings.riskRank(openid))
+                .put("risk_rank", settings.riskRank(request.field("openid")))
                 .put("unoin_id", unoinIds.incrementAndGet()));
     }
 }
