@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -55,27 +58,38 @@ final class StubControlEndpoints {
      */
     StubResponse config(StubRequest request) {
         JsonNode body = request.body();
+        // Everything is checked before anything changes, so a refused request leaves the settings as they were.
+        List<Runnable> changes = new ArrayList<>();
         try {
-            synchronized (settings) {
-                if (body.path("restore").asBoolean(false)) {
-                    settings.restore();
-                }
-                body.path("delays")
-                        .properties()
-                        .forEach(entry -> settings.delay(entry.getKey(), delay(entry.getValue())));
-                body.path("faults")
-                        .properties()
-                        .forEach(entry -> settings.fault(entry.getKey(), fault(entry.getValue())));
-                body.path("riskRanks")
-                        .properties()
-                        .forEach(entry -> settings.riskRank(entry.getKey(), rank(entry.getValue())));
-                if (body.has("pushUrl") || body.has("pushToken")) {
-                    String url = body.has("pushUrl") ? Json.text(body, "pushUrl") : currentPushUrl();
-                    settings.push(url, Json.text(body, "pushToken"));
-                }
+            for (Map.Entry<String, JsonNode> entry : body.path("delays").properties()) {
+                String path = WechatPaths.resolve(entry.getKey());
+                Duration delay = delay(entry.getValue());
+                changes.add(() -> settings.delay(path, delay));
+            }
+            for (Map.Entry<String, JsonNode> entry : body.path("faults").properties()) {
+                String path = WechatPaths.resolve(entry.getKey());
+                WechatStub.Fault fault =
+                        WechatStub.Fault.fromName(entry.getValue().asText());
+                changes.add(() -> settings.fault(path, fault));
+            }
+            for (Map.Entry<String, JsonNode> entry : body.path("riskRanks").properties()) {
+                int rank = rank(entry.getValue());
+                changes.add(() -> settings.riskRank(entry.getKey(), rank));
+            }
+            if (body.has("pushUrl") || body.has("pushToken")) {
+                String url = Json.text(body, "pushUrl");
+                StubSettings.checkedPushUrl(url);
+                String token = Json.text(body, "pushToken");
+                changes.add(() -> settings.push(body.has("pushUrl") ? url : currentPushUrl(), token));
             }
         } catch (IllegalArgumentException e) {
             return new StubResponse.Problem(400, "BAD_REQUEST", e.getMessage());
+        }
+        synchronized (settings) {
+            if (body.path("restore").asBoolean(false)) {
+                settings.restore();
+            }
+            changes.forEach(Runnable::run);
         }
         return StubResponse.ok(Json.MAPPER.valueToTree(settings.view()));
     }
@@ -121,11 +135,11 @@ final class StubControlEndpoints {
     }
 
     private static Duration delay(JsonNode value) {
-        return value.isNumber() ? Duration.ofMillis(value.asLong()) : Durations.parse(value.asText());
-    }
-
-    private static WechatStub.Fault fault(JsonNode value) {
-        return WechatStub.Fault.fromName(value.asText());
+        Duration delay = value.isNumber() ? Duration.ofMillis(value.asLong()) : Durations.parse(value.asText());
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a delay cannot be negative: " + value);
+        }
+        return delay;
     }
 
     private static int rank(JsonNode value) {

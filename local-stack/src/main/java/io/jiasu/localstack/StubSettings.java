@@ -35,7 +35,7 @@ final class StubSettings {
         options.delays().forEach(this::delay);
         options.faults().forEach(this::fault);
         riskRanks.putAll(options.riskRanks());
-        push = new PushTarget(pushUrl(options.pushUrl()), options.pushToken());
+        push = new PushTarget(checkedPushUrl(options.pushUrl()), options.pushToken());
     }
 
     /** The delay for a path: its own, else the one for all paths, else none. */
@@ -79,7 +79,7 @@ final class StubSettings {
 
     /** A null or empty URL stops pushing; a null token keeps the current one. */
     void push(String url, String token) {
-        push = new PushTarget(pushUrl(url), token == null ? push.token() : token);
+        push = new PushTarget(checkedPushUrl(url), token == null ? push.token() : token);
     }
 
     /** A configured rank, else 4 for openids starting with {@code risky-}, else 0. */
@@ -117,7 +117,8 @@ final class StubSettings {
         return view;
     }
 
-    private static URI pushUrl(String url) {
+    /** Null for none; an {@link IllegalArgumentException} unless an absolute http(s) URL. */
+    static URI checkedPushUrl(String url) {
         if (url == null || url.isBlank()) {
             return null;
         }

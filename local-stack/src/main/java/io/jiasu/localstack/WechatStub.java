@@ -186,6 +186,7 @@ public final class WechatStub implements AutoCloseable {
 
             /** Where media check verdicts are pushed, e.g. {@code http://127.0.0.1:8080/wechat/push}. */
             public Builder pushUrl(String pushUrl) {
+                StubSettings.checkedPushUrl(pushUrl);
                 this.pushUrl = pushUrl;
                 return this;
             }

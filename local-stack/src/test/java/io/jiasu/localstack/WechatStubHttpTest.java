@@ -423,7 +423,8 @@ class WechatStubHttpTest {
         JsonNode set = config("{\"delays\":{\"jscode2session\":100,\"*\":\"2s\"},\"faults\":{\"token\":\"busy\"},"
                 + "\"riskRanks\":{\"mallory\":4}}");
         HttpResponse<byte[]> unknown = send(post("/stub/config", "{\"delays\":{\"nope\":\"1s\"}}", null));
-        HttpResponse<byte[]> badFault = send(post("/stub/config", "{\"faults\":{\"token\":\"sleepy\"}}", null));
+        HttpResponse<byte[]> badFault =
+                send(post("/stub/config", "{\"delays\":{\"token\":\"1s\"},\"faults\":{\"token\":\"sleepy\"}}", null));
         HttpResponse<byte[]> notJson = send(post("/stub/config", "{oops", null));
 
         assertEquals("100ms", set.at("/delays/~1sns~1jscode2session").asText());
@@ -438,8 +439,9 @@ class WechatStubHttpTest {
                     refused.headers().firstValue("Content-Type").orElseThrow());
             assertEquals("BAD_REQUEST", json(refused).get("code").asText());
         }
-        assertEquals(
-                "100ms", config("{}").at("/delays/~1sns~1jscode2session").asText(), "a refused change changes nothing");
+        JsonNode after = config("{}");
+        assertEquals("100ms", after.at("/delays/~1sns~1jscode2session").asText(), "a refused change changes nothing");
+        assertTrue(after.at("/delays/~1cgi-bin~1token").isMissingNode(), "not even its valid part");
         assertEquals(0, config("{\"restore\":true}").get("delays").size());
     }
 
