@@ -10,6 +10,8 @@ STACK_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STACK_ADMIN_TOKEN=stack-admin-token
 # Every instance of one stack seals claims with the same key (AES-256, base64), made fresh per stack.
 STACK_CLAIM_KEY=$(head -c 32 /dev/urandom | base64)
+# ... and names its visitors (X-Jiasu-Visitor, logged by nginx) with the same key.
+STACK_VISITOR_KEY=$(head -c 32 /dev/urandom | base64)
 STACK_PIDS=()
 
 stack_log() { printf '[stack %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -69,6 +71,8 @@ stack_render_nginx() {
     rewrite jiasu-site.conf 'listen 127.0.0.1:8081' "listen 127.0.0.1:$STATUS_PORT" &&
     rewrite jiasu-trusted-proxies.conf 'set_real_ip_from 10.0.0.0/8' 'set_real_ip_from 127.0.0.1' &&
     rewrite jiasu-console-allow.conf 'allow 10.0.0.0/8;' '' || return 1
+    rewrite jiasu-http.conf '/var/lib/nginx/jiasu-media' "$STACK_RUN/cache/jiasu-media" || return 1
+    mkdir -p "$STACK_RUN/cache"
     for f in "$out"/*.conf; do
         sed -i "s|/var/log/nginx/|$STACK_RUN/log/|g" "$f"
     done
@@ -92,6 +96,7 @@ stack_start_app() {
     PORT=$port HOST=127.0.0.1 MONGODB_URI=mongodb://127.0.0.1:$MONGO_PORT REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
         WECHAT_APPID=wxstub0000000000 WECHAT_SECRET=stub-secret WECHAT_API_HOST_URL=http://127.0.0.1:$WECHAT_PORT \
         ADMIN_TOKEN=$STACK_ADMIN_TOKEN CLAIM_KEYS="stack:$STACK_CLAIM_KEY" CLAIM_KEY_ID=stack \
+        VISITOR_KEY=$STACK_VISITOR_KEY \
         java -Xmx512m -XX:+UseSerialGC -jar "$STACK_RUN/app/quarkus-run.jar" >"$STACK_RUN/log/app-$port.log" 2>&1 &
     STACK_PIDS+=($!)
     eval "APP_PID_$port=$!"
