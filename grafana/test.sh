@@ -3,13 +3,14 @@
 # linted; then Prometheus (this config, a 2 s interval) and the exporters (the ExecStart lines of deploy/systemd)
 # run against the real stack of deploy/stack, traffic is driven through nginx (with one instance killed and brought
 # back on the way), every panel query of every dashboard must return data, alerts must go pending/firing when their
-# condition is made true, and the main panels are rendered to PNG in grafana/target/charts/. Ports 18500-18529.
+# condition is made true, and the main panels are rendered to PNG in grafana/target/charts/. Ports 18500-18529, or
+# from STACK_BASE (e.g. STACK_BASE=19500 when another run holds the defaults).
 set -uo pipefail
 GRAFANA=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$GRAFANA")
 source "$REPO/deploy/stack/stack.sh"
 source "$REPO/deploy/stack/checks.sh"
-STACK_BASE=18500
+STACK_BASE=${STACK_BASE:-18500}
 STACK_RUN=$GRAFANA/target/run
 CHARTS=$GRAFANA/target/charts
 PROM_PORT=$((STACK_BASE + 20)) NODE_EXPORTER_PORT=$((STACK_BASE + 21)) NGINX_EXPORTER_PORT=$((STACK_BASE + 22))
@@ -35,7 +36,7 @@ check "promtool check config prometheus.yml" promtool check config "$GRAFANA/pro
 check "promtool check rules (recording and alerts)" promtool check rules "$GRAFANA"/prometheus/rules/*.yml
 check "promtool test rules: every alert fires on its condition and not on a normal day" \
     promtool test rules "$GRAFANA/prometheus/tests/alerts-test.yml"
-check_lines node "$PANELS" lint "$GRAFANA/dashboards" "$GRAFANA/provisioning/datasources/jiasu-prometheus.yml"
+check_lines node "$PANELS" lint "$GRAFANA/dashboards" "$GRAFANA/provisioning/datasources"
 
 # ---- Prometheus and the exporters against the running stack ---------------------------------------------------
 
