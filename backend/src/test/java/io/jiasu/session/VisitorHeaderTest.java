@@ -53,35 +53,10 @@ class VisitorHeaderTest {
         String visitor = expectedVisitorOf(login.path("user.id"));
         String otherSession = login(code);
 
-        assertEquals(
-                visitor,
-                given().auth()
-                        .oauth2(login.path("token"))
-                        .get("/api/v1/me")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .header(VISITOR));
-        assertEquals(
-                visitor,
-                given().auth()
-                        .oauth2(otherSession)
-                        .get("/api/v1/me")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .header(VISITOR));
+        assertEquals(visitor, visitorOn("/api/v1/me", login.path("token"), 200));
+        assertEquals(visitor, visitorOn("/api/v1/me", otherSession, 200));
         // A public path answers a signed-in caller with the id too, errors included.
-        assertEquals(
-                visitor,
-                given().auth()
-                        .oauth2(otherSession)
-                        .get("/api/v1/campaigns/" + unique("none"))
-                        .then()
-                        .statusCode(404)
-                        .contentType("application/problem+json")
-                        .extract()
-                        .header(VISITOR));
+        assertEquals(visitor, visitorOn("/api/v1/campaigns/" + unique("none"), otherSession, 404));
     }
 
     @Test
@@ -95,40 +70,30 @@ class VisitorHeaderTest {
     @Test
     void anonymousAdminAndRefusedCallsCarryNoVisitorId() {
         String campaign = "/api/v1/campaigns/" + unique("none");
-        assertNull(given().get(campaign).then().statusCode(404).extract().header(VISITOR));
+        assertNull(visitorOn(campaign, null, 404));
         // An unknown token on a public path: no visitor, and the path answers as it does anonymously.
-        assertNull(given().auth()
-                .oauth2("not-a-session")
-                .get(campaign)
-                .then()
-                .statusCode(404)
-                .extract()
-                .header(VISITOR));
-        assertNull(given().auth()
-                .oauth2(ADMIN)
-                .get("/api/v1/admin/campaigns")
-                .then()
-                .statusCode(200)
-                .extract()
-                .header(VISITOR));
-        assertNull(given().contentType(ContentType.JSON)
-                .body(Map.of("code", "invalid"))
-                .post("/api/v1/session")
-                .then()
-                .statusCode(401)
-                .extract()
-                .header(VISITOR));
-        assertNull(given().get("/api/v1/me").then().statusCode(401).extract().header(VISITOR));
+        assertNull(visitorOn(campaign, "not-a-session", 404));
+        assertNull(visitorOn("/api/v1/admin/campaigns", ADMIN, 200));
+        assertNull(visitorOn("/api/v1/me", null, 401));
+        Response refused = loginWith("invalid");
+        assertEquals(401, refused.statusCode());
+        assertNull(refused.header(VISITOR));
+    }
+
+    /** The visitor id on the answer to a GET of the path (null when it carries none), once its status is checked. */
+    private static String visitorOn(String path, String token, int status) {
+        var request = token == null ? given() : given().auth().oauth2(token);
+        return request.get(path).then().statusCode(status).extract().header(VISITOR);
+    }
+
+    private static Response loginWith(String code) {
+        return given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/session");
     }
 
     private static Response loginAnswer(String code) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("code", code))
-                .post("/api/v1/session")
-                .then()
-                .statusCode(201)
-                .extract()
-                .response();
+        Response answer = loginWith(code);
+        assertEquals(201, answer.statusCode(), answer.asString());
+        return answer;
     }
 
     /** Computed here from the test key, independently of the app's code. */
