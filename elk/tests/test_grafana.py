@@ -66,11 +66,10 @@ class GrafanaOverOpenSearch(unittest.TestCase):
                         self.assertIn(types.get(agg["field"]), test_dashboards.AGGREGATABLE, f"panel {panel['id']}: {agg['field']}")
 
     def test_panel_1(self):
-        """Stat: people, addresses, requests."""
-        everything = self.answer(1)["4"]["buckets"]["全部"]
-        self.assertEqual(everything["doc_count"], self.expected["pv"])
-        self.assertEqual(everything["1"]["value"], self.expected["people"])
-        self.assertEqual(everything["2"]["value"], self.expected["addresses"])
+        """Table: people (the day's UV in people), addresses and requests per campaign-zone day."""
+        days = self.answer(1)["4"]["buckets"]
+        self.assertEqual([(day["key"], day["doc_count"], day["1"]["value"], day["2"]["value"]) for day in days],
+                         [(f"{SAMPLE_DAY}", self.expected["pv"], self.expected["people"], self.expected["addresses"])])
 
     def test_panel_2(self):
         """Time series: requests, people and addresses per hour, every hour of the day a bucket."""
@@ -106,12 +105,25 @@ class GrafanaOverOpenSearch(unittest.TestCase):
         self.assertEqual(buckets[0]["key"], "群聊会话中的小程序消息卡片")
 
     def test_panel_7(self):
-        """Bar gauge: the help funnel in people."""
-        steps = {label: bucket["1"]["value"] for label, bucket in self.answer(7)["2"]["buckets"].items()}
+        """Bar gauge: the help funnel in people, its steps in funnel order."""
+        steps = [(step["key"], step["1"]["value"]) for step in self.answer(7)["2"]["buckets"]]
         funnel = self.expected["funnel"]
-        self.assertEqual(steps, {"1 登录": funnel["login"], "2 落地页": funnel["landing"], "3 助力": funnel["help"],
-                                 "4 参与": funnel["join"]})
+        self.assertEqual(steps, [("/api/v1/session", funnel["login"]),
+                                 ("/api/v1/campaigns/{cid}/players/{shareCode}", funnel["landing"]),
+                                 ("/api/v1/campaigns/{cid}/players/{shareCode}/boosts", funnel["help"]),
+                                 ("/api/v1/campaigns/{cid}/players", funnel["join"])])
+        labels = self.panels[7]["fieldConfig"]["defaults"]["mappings"][0]["options"]
+        self.assertEqual([labels[route]["text"] for route, _ in steps], ["1 登录", "2 落地页", "3 助力", "4 参与"])
 
+    def test_every_panel_draws_what_the_engine_answers(self):
+        """The plugin's parser reads innermost buckets as a list; a query it would draw as nothing is refused."""
+        for panel in self.dashboard["panels"]:
+            for target in panel["targets"]:
+                opensearch_panels.search_body(target, self.time_from, self.time_to)
+        lone_filters = {"queryType": "lucene", "metrics": [{"id": "1", "type": "count"}],
+                        "bucketAggs": [{"id": "2", "type": "filters", "settings": {"filters": [{"query": "*"}]}}]}
+        with self.assertRaises(ValueError):
+            opensearch_panels.search_body(lone_filters, self.time_from, self.time_to)
 
 if __name__ == "__main__":
     unittest.main()

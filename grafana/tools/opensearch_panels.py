@@ -6,7 +6,10 @@ client/client.go): a bool filter of the time range (epoch_millis, both ends incl
 aggregations nested in the order the query lists them; metrics (all but count) inside the innermost one, and inside
 a terms aggregation ordered by one of them; one `_msearch` line pair per query. Only what the Jiasu dashboards use is
 translated (terms, filters, date_histogram with a fixed interval, geohash_grid, histogram; field metrics); anything
-else raises, so a panel the tests can't reproduce faithfully fails loudly. Python standard library only.
+else raises, so a panel the tests can't reproduce faithfully fails loudly. So does a query whose answer the plugin
+would draw as nothing: its response parser reads the innermost buckets as a list, and a filters aggregation answers
+with keyed buckets, so filters only work with another bucket aggregation (a date histogram) inside them.
+Python standard library only.
 """
 import json
 import re
@@ -95,6 +98,8 @@ def search_body(target, time_from, time_to, time_field="@timestamp"):
     bucket_aggs = target.get("bucketAggs") or []
     if not bucket_aggs:
         raise ValueError("the plugin refuses a metric query without a bucket aggregation")
+    if bucket_aggs[-1]["type"] == "filters":
+        raise ValueError("the plugin draws no rows for a filters aggregation with nothing inside it")
     filters = [{"range": {time_field: {"lte": time_to, "gte": time_from, "format": "epoch_millis"}}}]
     if (target.get("query") or "").strip():
         filters.append(_query_string(target["query"]))
