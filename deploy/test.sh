@@ -3,8 +3,9 @@
 # nginx runs the production config (addresses and paths rewritten) in front of two real app instances on loopback
 # and is checked end to end: traffic, access log, real IP, gzip, problem+json refusals (404, 413, 429 by rate and
 # by connections), slow clients cut off, SIGKILL of one instance mid-traffic with exact help counts after, and
-# 502 once no instance is left. The stack comes from deploy/local/stack.sh on the block of 30 ports from STACK_BASE
-# (18400). Logs stay in deploy/target/run/ for a failed run.
+# 502 once no instance is left; the visitor id logged and never shown; /media/ cached, the avatar upload's bigger
+# body, /wechat/push. Ports 18400-18429, or from STACK_BASE (e.g. STACK_BASE=19400 when another run holds the
+# defaults). Logs stay in deploy/target/run/ for a failed run.
 set -uo pipefail
 DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$DEPLOY/local/stack.sh"
@@ -103,6 +104,15 @@ log_flushed() {
     WAIT_SECONDS=10 stack_wait grep -q "\"client_version\":\"$marker\"" "$ACCESS_LOG"
 }
 
+# Waits for the lines of the requests that carried X-Client-Version: MARKER..., each. Each nginx worker flushes its
+# own log buffer, so a marker answered by one worker says nothing about another's lines.
+await_logged() {
+    local marker
+    for marker in "$@"; do
+        WAIT_SECONDS=10 stack_wait grep -q "\"client_version\":\"$marker\"" "$ACCESS_LOG" || return 1
+    done
+}
+
 # Problem body check: status, content type and code of an answer saved with curl -D.
 is_problem() { # HEADERS_FILE BODY_FILE STATUS CODE
     head -n1 "$1" | grep -q " $3 " || { echo "status: $(head -n1 "$1")"; return 1; }
@@ -133,18 +143,19 @@ access_log_is_complete() {
     jq -e '.status == 201 and .method == "POST" and (.request_time | type) == "number" and (.body_bytes_sent | type) == "number"
         and (.upstream_addr | test("^127\\.0\\.0\\.1:[0-9]+$")) and .upstream_status == "201"
         and (.upstream_response_time | test("^[0-9.]+$")) and (.http_user_agent | test("MicroMessenger"))
-        and .wx_scene != "" and .client_version == "1.4.0" and (.remote_addr | startswith("127.0.0."))' <<<"$boost" >/dev/null ||
+        and .wx_scene != "" and .client_version == "1.4.0" and (.remote_addr | startswith("127.0.0."))
+        and (.visitor | test("^[0-9a-f]{32}$"))' <<<"$boost" >/dev/null ||
         { echo "$boost"; return 1; }
     local served
     served=$(jq -r 'select(.uri | startswith("/api/v1/campaigns/smoke")) | .upstream_addr' "$ACCESS_LOG" | sort -u | grep -c .)
     [ "$served" -ge 2 ] || { echo "only $served instance(s) served the smoke traffic"; return 1; }
 }
-check "JSON access log: times, upstream address and status, bytes, user agent, scene, version; both instances served" access_log_is_complete
+check "JSON access log: times, upstream address and status, bytes, user agent, scene, version, visitor; both instances served" access_log_is_complete
 
 real_ip_from_trusted_proxy_only() {
     curl -s -o /dev/null --interface 127.0.0.1 -H 'X-Forwarded-For: 203.0.113.7' -H 'X-Client-Version: rip-trusted' "$STACK_URL/api/v1/campaigns/smoke"
     curl -s -o /dev/null --interface 127.0.0.5 -H 'X-Forwarded-For: 203.0.113.8' -H 'X-Client-Version: rip-spoofed' "$STACK_URL/api/v1/campaigns/smoke"
-    log_flushed || return 1
+    await_logged rip-trusted rip-spoofed || return 1
     grep '"client_version":"rip-trusted"' "$ACCESS_LOG" | jq -e '.remote_addr == "203.0.113.7"' >/dev/null &&
     grep '"client_version":"rip-spoofed"' "$ACCESS_LOG" | jq -e '.remote_addr == "127.0.0.5"' >/dev/null ||
         { grep '"client_version":"rip-' "$ACCESS_LOG"; return 1; }
@@ -187,6 +198,169 @@ body_limits() {
         "$STACK_URL/api/v1/session" && is_problem "$STACK_RUN/small.h" "$STACK_RUN/small.b" 400 BAD_REQUEST
 }
 check "a 2 MB body gets 413 problem+json; a 16000-byte body reaches the app" body_limits
+
+# The access-log line of the request that carried X-Client-Version: MARKER.
+logged() { grep "\"client_version\":\"$1\"" "$ACCESS_LOG" | tail -n1; }
+# Answered by nginx itself (no instance saw it) or passed to an instance.
+not_proxied() { logged "$1" | jq -e '.upstream_addr == ""' >/dev/null || { echo "proxied: $(logged "$1")"; return 1; }; }
+proxied_with() { # MARKER STATUS: an instance saw the request and answered STATUS
+    logged "$1" | jq -e --arg s "$2" '(.upstream_addr | test("^127\\.0\\.0\\.1:[0-9]+")) and .upstream_status == $s' >/dev/null ||
+        { echo "not passed on with $2: $(logged "$1")"; return 1; }
+}
+no_visitor_header() { ! grep -qi '^x-jiasu-visitor:' "$1" || { echo "the client saw it:"; cat "$1"; return 1; }; }
+
+visitor_logged_never_shown() {
+    local run=$RANDOM$RANDOM who marker token a1 a2 b direct1 direct2
+    # Alice logs in twice (two sessions), Bob once; each answer's headers are kept.
+    for who in alice-1 alice-2 bob-1; do
+        curl -s -D "$STACK_RUN/vis-login-$who.h" -o "$STACK_RUN/vis-login-$who.b" -H 'Content-Type: application/json' \
+            -H "X-Client-Version: vis-login-$who-$run" -d "{\"code\":\"vis-${who%-*}-$run\"}" "$STACK_URL/api/v1/session"
+        no_visitor_header "$STACK_RUN/vis-login-$who.h" || return 1
+        token=$(jq -r .token "$STACK_RUN/vis-login-$who.b")
+        curl -s -D "$STACK_RUN/vis-me-$who.h" -o /dev/null -H "Authorization: Bearer $token" \
+            -H "X-Client-Version: vis-me-$who-$run" "$STACK_URL/api/v1/me"
+        no_visitor_header "$STACK_RUN/vis-me-$who.h" || return 1
+    done
+    curl -s -o /dev/null -H "X-Client-Version: vis-anon-$run" "$STACK_URL/api/v1/campaigns/smoke"
+    await_logged "vis-anon-$run" || return 1
+    for who in alice-1 alice-2 bob-1; do await_logged "vis-login-$who-$run" "vis-me-$who-$run" || return 1; done
+    a1=$(logged "vis-me-alice-1-$run" | jq -r .visitor) a2=$(logged "vis-me-alice-2-$run" | jq -r .visitor)
+    b=$(logged "vis-me-bob-1-$run" | jq -r .visitor)
+    [[ $a1 =~ ^[0-9a-f]{32}$ ]] && [ "$a1" = "$a2" ] && [[ $b =~ ^[0-9a-f]{32}$ ]] && [ "$a1" != "$b" ] ||
+        { echo "alice: $a1 / $a2, bob: $b"; return 1; }
+    [ "$(logged "vis-login-alice-1-$run" | jq -r .visitor)" = "$a1" ] &&
+    [ "$(logged "vis-login-bob-1-$run" | jq -r .visitor)" = "$b" ] || { echo "login lines: $(logged "vis-login-alice-1-$run")"; return 1; }
+    [ "$(logged "vis-anon-$run" | jq -r .visitor)" = "" ] || { echo "anonymous: $(logged "vis-anon-$run")"; return 1; }
+    # Straight from each instance the header is there, and the same: the instances share the key.
+    token=$(jq -r .token "$STACK_RUN/vis-login-alice-1.b")
+    direct1=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${APP_PORTS[0]}/api/v1/me" | tr -d '\r' | sed -n 's/^[Xx]-[Jj]iasu-[Vv]isitor: //p')
+    direct2=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${APP_PORTS[1]}/api/v1/me" | tr -d '\r' | sed -n 's/^[Xx]-[Jj]iasu-[Vv]isitor: //p')
+    [ "$direct1" = "$a1" ] && [ "$direct2" = "$a1" ] || { echo "direct: $direct1 / $direct2, logged $a1"; return 1; }
+}
+check "visitor id: logged for signed-in users and logins, one per user across sessions and instances, none for anonymous, never shown to clients" \
+    visitor_logged_never_shown
+
+body_limit_per_path() {
+    local run=$RANDOM$RANDOM token
+    token=$(curl -fsS -H 'Content-Type: application/json' -d "{\"code\":\"uploader-$run\"}" "$STACK_URL/api/v1/session" | jq -r .token)
+    # Another API path keeps 16 KiB: 20 KiB is refused by nginx, never reaching an instance.
+    head -c 20480 /dev/zero | tr '\0' 'a' >"$STACK_RUN/20k.json"
+    curl -s -D "$STACK_RUN/20k.h" -o "$STACK_RUN/20k.b" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -H "X-Client-Version: body-20k-$run" --data-binary "@$STACK_RUN/20k.json" "$STACK_URL/api/v1/campaigns/smoke/players" &&
+        is_problem "$STACK_RUN/20k.h" "$STACK_RUN/20k.b" 413 PAYLOAD_TOO_LARGE || return 1
+    # The avatar upload takes a 1 MiB image in its multipart body: nginx passes it to the app, whatever the app answers.
+    python3 - "$STACK_RUN/avatar-1mib.body" 1048576 <<'PY'
+import sys
+path, size = sys.argv[1], int(sys.argv[2])
+head = (b'--jiasu\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n'
+        b'Content-Type: image/jpeg\r\n\r\n')
+open(path, "wb").write(head + b"\xff" * size + b"\r\n--jiasu--\r\n")
+PY
+    curl -s -D "$STACK_RUN/up.h" -o "$STACK_RUN/up.b" -H 'Expect:' -H "Authorization: Bearer $token" \
+        -H 'Content-Type: multipart/form-data; boundary=jiasu' -H "X-Client-Version: body-1mib-$run" \
+        --data-binary "@$STACK_RUN/avatar-1mib.body" "$STACK_URL/api/v1/me/avatar"
+    # ... but not 1.2 MiB.
+    head -c 1258291 /dev/zero >"$STACK_RUN/avatar-big.body"
+    curl -s -D "$STACK_RUN/upbig.h" -o "$STACK_RUN/upbig.b" -H 'Expect:' -H "Authorization: Bearer $token" \
+        -H 'Content-Type: multipart/form-data; boundary=jiasu' -H "X-Client-Version: body-big-$run" \
+        --data-binary "@$STACK_RUN/avatar-big.body" "$STACK_URL/api/v1/me/avatar" &&
+        is_problem "$STACK_RUN/upbig.h" "$STACK_RUN/upbig.b" 413 PAYLOAD_TOO_LARGE || return 1
+    await_logged "body-20k-$run" "body-big-$run" "body-1mib-$run" || return 1
+    not_proxied "body-20k-$run" && not_proxied "body-big-$run" || return 1
+    logged "body-1mib-$run" | jq -e '(.upstream_addr | test("^127\\.0\\.0\\.1:[0-9]+")) and .upstream_status != ""
+        and .request_length > 1048576' >/dev/null || { echo "the 1 MiB upload: $(logged "body-1mib-$run")"; return 1; }
+}
+check "body limits per path: 20 KiB to another API path and 1.2 MiB to the avatar upload get 413 from nginx; a 1 MiB upload reaches the app" \
+    body_limit_per_path
+
+# The app's own answer to a request sent straight to an instance: status and content type.
+direct_answer() { curl -s -o /dev/null -w '%{http_code} %{content_type}' "$@"; }
+
+media_cached_and_proxied() {
+    local run=$RANDOM$RANDOM name path app first
+    name=$(head -c 32 /dev/urandom | sha256sum | cut -c1-64)
+    path=/media/avatars/$name.png
+    app=$(direct_answer "http://127.0.0.1:${APP_PORTS[0]}$path")
+    first=$(curl -s -D "$STACK_RUN/m1.h" -o "$STACK_RUN/m1.b" -w '%{http_code} %{content_type}' \
+        -H "X-Client-Version: media-1-$run" "$STACK_URL$path")
+    curl -s -D "$STACK_RUN/m2.h" -o "$STACK_RUN/m2.b" -H "X-Client-Version: media-2-$run" "$STACK_URL$path?v=2"
+    curl -s -D "$STACK_RUN/m3.h" -o "$STACK_RUN/m3.b" -X POST -H 'Content-Type: image/png' -d x "$STACK_URL$path"
+    await_logged "media-1-$run" "media-2-$run" || return 1
+    # The first read went to an instance and came back as the app answered; the second, with another query string,
+    # came from nginx's cache.
+    [ "$first" = "$app" ] || { echo "through nginx: $first, straight from the app: $app"; return 1; }
+    proxied_with "media-1-$run" "${app%% *}" && not_proxied "media-2-$run" || return 1
+    grep -qi '^x-cache-status: MISS' "$STACK_RUN/m1.h" && grep -qi '^x-cache-status: HIT' "$STACK_RUN/m2.h" &&
+        cmp -s "$STACK_RUN/m1.b" "$STACK_RUN/m2.b" || { grep -i '^x-cache' "$STACK_RUN"/m[12].h; return 1; }
+    is_problem "$STACK_RUN/m3.h" "$STACK_RUN/m3.b" 405 METHOD_NOT_ALLOWED && grep -qi '^allow: GET, HEAD' "$STACK_RUN/m3.h" ||
+        { cat "$STACK_RUN/m3.h"; return 1; }
+}
+check "/media/: passed to the app with its answer as it is, then served from nginx's cache (any query string); POST 405 problem+json" \
+    media_cached_and_proxied
+
+# When the app serves avatars (the upload answers 200), a real one goes round: the app's immutable Cache-Control and
+# strong ETag kept, cached, revalidated with 304. A build without the avatar endpoint is said so and not counted.
+upload_avatar() { # writes face.status and face.json
+    local token
+    token=$(curl -fsS -H 'Content-Type: application/json' -d "{\"code\":\"face-$RANDOM$RANDOM\"}" "$STACK_URL/api/v1/session" | jq -r .token)
+    python3 - "$STACK_RUN/face.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+pixels = b"".join(b"\x00" + b"".join(bytes((x * 4, y * 4, 200)) for x in range(64)) for y in range(64))
+png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
+       + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
+open(sys.argv[1], "wb").write(png)
+PY
+    curl -s -o "$STACK_RUN/face.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
+        -F "file=@$STACK_RUN/face.png;type=image/png" "$STACK_URL/api/v1/me/avatar" >"$STACK_RUN/face.status"
+}
+avatar_round_trip() {
+    local url etag
+    url=$(jq -r .avatarUrl "$STACK_RUN/face.json")
+    url=/media/${url#*/media/}
+    curl -s -D "$STACK_RUN/f1.h" -o "$STACK_RUN/f1.b" "$STACK_URL$url" &&
+    curl -s -D "$STACK_RUN/f2.h" -o "$STACK_RUN/f2.b" "$STACK_URL$url" || return 1
+    grep -qi '^cache-control: public, max-age=31536000, immutable' "$STACK_RUN/f1.h" &&
+    grep -qiE '^content-type: image/(png|jpeg)' "$STACK_RUN/f1.h" && grep -qi '^etag: "' "$STACK_RUN/f1.h" &&
+    grep -qi '^x-cache-status: MISS' "$STACK_RUN/f1.h" && grep -qi '^x-cache-status: HIT' "$STACK_RUN/f2.h" &&
+    grep -qi '^cache-control: public, max-age=31536000, immutable' "$STACK_RUN/f2.h" && cmp -s "$STACK_RUN/f1.b" "$STACK_RUN/f2.b" ||
+        { cat "$STACK_RUN/f1.h" "$STACK_RUN/f2.h"; return 1; }
+    etag=$(sed -n 's/^[Ee][Tt]ag: //p' "$STACK_RUN/f1.h" | tr -d '\r')
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$STACK_URL$url")" = 304 ]
+}
+upload_avatar
+if [ "$(cat "$STACK_RUN/face.status")" = 200 ]; then
+    check "an avatar through /media/ keeps the app's immutable Cache-Control and strong ETag, is cached, and revalidates with 304" \
+        avatar_round_trip
+else
+    printf 'skip an avatar round trip: the app answers the upload %s (no avatar endpoint in this build)\n' "$(cat "$STACK_RUN/face.status")"
+fi
+
+wechat_push_passed_on() {
+    local run=$RANDOM$RANDOM query app_get app_post out
+    query="signature=0123456789abcdef0123456789abcdef01234567&timestamp=1767225600&nonce=42&echostr=hello-$run"
+    app_get=$(direct_answer "http://127.0.0.1:${APP_PORTS[0]}/wechat/push?$query")
+    app_post=$(direct_answer -H 'Content-Type: application/json' -d '{"ToUserName":"gh_x","Event":"wxa_media_check"}' \
+        "http://127.0.0.1:${APP_PORTS[0]}/wechat/push?$query")
+    [ "$(direct_answer -H "X-Client-Version: push-get-$run" "$STACK_URL/wechat/push?$query")" = "$app_get" ] &&
+    [ "$(direct_answer -H "X-Client-Version: push-post-$run" -H 'Content-Type: application/json' \
+        -d '{"ToUserName":"gh_x","Event":"wxa_media_check"}' "$STACK_URL/wechat/push?$query")" = "$app_post" ] ||
+        { echo "the app answers $app_get / $app_post"; return 1; }
+    curl -s -D "$STACK_RUN/push-put.h" -o "$STACK_RUN/push-put.b" -X PUT "$STACK_URL/wechat/push" &&
+        is_problem "$STACK_RUN/push-put.h" "$STACK_RUN/push-put.b" 405 METHOD_NOT_ALLOWED || return 1
+    head -c 20480 /dev/zero | tr '\0' 'a' >"$STACK_RUN/push-20k.json"
+    curl -s -D "$STACK_RUN/push-big.h" -o "$STACK_RUN/push-big.b" -H 'Content-Type: application/json' \
+        --data-binary "@$STACK_RUN/push-20k.json" "$STACK_URL/wechat/push" &&
+        is_problem "$STACK_RUN/push-big.h" "$STACK_RUN/push-big.b" 413 PAYLOAD_TOO_LARGE || return 1
+    await_logged "push-get-$run" "push-post-$run" || return 1
+    proxied_with "push-get-$run" "${app_get%% *}" && proxied_with "push-post-$run" "${app_post%% *}" || return 1
+    # WeChat's few servers are not held to the per-address limits meant for phones.
+    out=$(node "$PROBES" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.80 "/wechat/push?$query" 300 300) || return 1
+    jq -e '.byStatus["429"] == null and .byStatus["0"] == null' <<<"$out" >/dev/null || { echo "$out"; return 1; }
+}
+check "/wechat/push: GET and POST reach the app and come back as it answers; PUT 405, 20 KiB 413; no per-address limit" \
+    wechat_push_passed_on
 
 # The slow clients take about 10 s each: start them now and judge them after the limit checks.
 node "$PROBES" slow 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.40 header >"$STACK_RUN/slow-header.json" &

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs all elk/ tests end to end: a real OpenSearch 3.6 (ports 18210-18211), the templates and pipeline, our own
-# rsyslogd tailing a log file, the simulated campaign day fed through it, the outage and dead-letter tests.
+# rsyslogd tailing a log file, the simulated campaign day fed through it, the outage and dead-letter tests, and the
+# queries of the Grafana dashboard over OpenSearch (grafana/dashboards/jiasu-visitors.json).
 # Installs what it needs, stops everything it started, and ends with "N passed, N failed, N skipped".
 set -uo pipefail
 elk=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-export ELK_HTTP_PORT=18210 ELK_TRANSPORT_PORT=18211
+# ELK_TEST_HTTP_PORT moves the engine (and the transport port after it) when another run holds 18210-18211.
+export ELK_HTTP_PORT=${ELK_TEST_HTTP_PORT:-18210}
+export ELK_TRANSPORT_PORT=$((ELK_HTTP_PORT + 1))
 # The sample's CDN edges (203.0.113.0/24, a documentation range) are trusted like production's CDN would be.
 export JIASU_TRUSTED_PROXIES=203.0.113.0/24
 logs=$(mktemp -d /tmp/jiasu-elk-test.XXXXXX)

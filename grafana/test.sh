@@ -37,7 +37,7 @@ check "promtool check config prometheus.yml" promtool check config "$GRAFANA/pro
 check "promtool check rules (recording and alerts)" promtool check rules "$GRAFANA"/prometheus/rules/*.yml
 check "promtool test rules: every alert fires on its condition and not on a normal day" \
     promtool test rules "$GRAFANA/prometheus/tests/alerts-test.yml"
-check_lines node "$PANELS" lint "$GRAFANA/dashboards" "$GRAFANA/provisioning/datasources/jiasu-prometheus.yml"
+check_lines node "$PANELS" lint "$GRAFANA/dashboards" "$GRAFANA/provisioning/datasources"
 
 # ---- Prometheus and the exporters against the running stack ---------------------------------------------------
 

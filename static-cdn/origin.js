@@ -1,6 +1,7 @@
 // Runs Debian's nginx as the CDN origin over a built tree, with the committed rules, under a private prefix
 // (its own config, pid and logs in a temporary folder; never the system nginx). Used by the tests and by
-// `npm run serve`, which serves dist/ on 127.0.0.1:18180 for the mini-program's develop build.
+// `npm run serve`, which serves dist/ on 127.0.0.1:18180 for the mini-program's develop build, and pulls /media/
+// from the local app (JIASU_MEDIA_ORIGIN, default 127.0.0.1:8080, where deploy/local/run starts it).
 const fs = require('fs')
 const http = require('http')
 const os = require('os')
@@ -11,8 +12,9 @@ const HERE = __dirname
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'
 const LOG_FORMAT = path.join(HERE, '..', 'deploy', 'nginx', 'log-format.conf')
 const DEV_PORT = 18180
+const DEV_MEDIA_ORIGIN = process.env.JIASU_MEDIA_ORIGIN || '127.0.0.1:8080'
 
-function config({ prefix, root, port }) {
+function config({ prefix, root, port, mediaOrigin }) {
   return `load_module ${BROTLI_MODULE};
 daemon off;
 master_process on;
@@ -28,6 +30,10 @@ http {
     fastcgi_temp_path ${prefix}/fastcgi;
     uwsgi_temp_path ${prefix}/uwsgi;
     scgi_temp_path ${prefix}/scgi;
+    upstream jiasu_media_origin {
+        server ${mediaOrigin};
+        keepalive 4;
+    }
     server {
         listen 127.0.0.1:${port};
         root ${root};
@@ -48,14 +54,15 @@ function answers(port) {
 }
 
 /**
- * Starts nginx serving `root` on 127.0.0.1:`port` and resolves once it answers.
+ * Starts nginx serving `root` on 127.0.0.1:`port`, pulling /media/ from `mediaOrigin` (host:port), and resolves once
+ * it answers.
  * @returns {Promise<{port: number, prefix: string, stop: () => Promise<void>}>}
  */
-async function startOrigin({ root, port }) {
+async function startOrigin({ root, port, mediaOrigin = DEV_MEDIA_ORIGIN }) {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'jiasu-cdn-origin-'))
   // nginx workers run as nobody: the served tree and its parents must be readable by them.
   fs.chmodSync(prefix, 0o755)
-  fs.writeFileSync(path.join(prefix, 'nginx.conf'), config({ prefix, root, port }))
+  fs.writeFileSync(path.join(prefix, 'nginx.conf'), config({ prefix, root, port, mediaOrigin }))
   const nginx = spawn('nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] })
   const exited = new Promise((resolve) => nginx.once('exit', resolve))
 

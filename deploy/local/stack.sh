@@ -177,10 +177,13 @@ stack_init() {
             head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$STACK_RUN/admin-token"
         fi
         [ -s "$STACK_RUN/claim-key" ] || head -c 32 /dev/urandom | base64 >"$STACK_RUN/claim-key"
+        # the key of the opaque visitor id nginx logs (X-Jiasu-Visitor); production: VISITOR_KEY from the env
+        [ -s "$STACK_RUN/visitor-key" ] || head -c 32 /dev/urandom | base64 >"$STACK_RUN/visitor-key"
     ) || return 1
     STACK_ADMIN_TOKEN=$(cat "$STACK_RUN/admin-token")
     STACK_CLAIM_KEYS=${STACK_CLAIM_KEYS:-local:$(cat "$STACK_RUN/claim-key")}
     STACK_CLAIM_KEY_ID=${STACK_CLAIM_KEY_ID:-local}
+    STACK_VISITOR_KEY=${STACK_VISITOR_KEY:-$(cat "$STACK_RUN/visitor-key")}
 }
 
 # stack_build: builds backend and local-stack when a jar is missing or older than any of their sources (unless
@@ -241,7 +244,7 @@ stack_start_app() {
     PORT=$port HOST=127.0.0.1 MONGODB_URI=mongodb://127.0.0.1:$STACK_MONGO_PORT \
         REDIS_URL=redis://127.0.0.1:$STACK_REDIS_PORT WECHAT_APPID=wxstub0000000000 WECHAT_SECRET=stub-secret \
         WECHAT_API_HOST_URL=http://127.0.0.1:$STACK_WECHAT_PORT ADMIN_TOKEN=$STACK_ADMIN_TOKEN \
-        CLAIM_KEYS=$STACK_CLAIM_KEYS CLAIM_KEY_ID=$STACK_CLAIM_KEY_ID \
+        CLAIM_KEYS=$STACK_CLAIM_KEYS CLAIM_KEY_ID=$STACK_CLAIM_KEY_ID VISITOR_KEY=$STACK_VISITOR_KEY \
         stack_spawn "app-$port" java ${STACK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$STACK_RUN/app/quarkus-run.jar"
 }
 
@@ -272,7 +275,9 @@ stack_render_nginx() {
         rewrite jiasu-site.conf 'listen 80 ' "listen 127.0.0.1:$STACK_NGINX_PORT " &&
         rewrite jiasu-site.conf 'listen 127.0.0.1:8081' "listen 127.0.0.1:$STACK_STATUS_PORT" &&
         rewrite jiasu-trusted-proxies.conf 'set_real_ip_from 10.0.0.0/8' 'set_real_ip_from 127.0.0.1' &&
-        rewrite jiasu-console-allow.conf 'allow 10.0.0.0/8;' '' || return 1
+        rewrite jiasu-console-allow.conf 'allow 10.0.0.0/8;' '' &&
+        rewrite jiasu-http.conf '/var/lib/nginx/jiasu-media' "$STACK_RUN/cache/jiasu-media" || return 1
+    mkdir -p "$STACK_RUN/cache"
     for f in "$out"/*.conf; do
         sed -i "s|/var/log/nginx/|$STACK_RUN/log/|g" "$f"
     done

@@ -85,7 +85,11 @@ class SavedObjects(unittest.TestCase):
         hourly = json.loads(self.by_id[("visualization", "jiasu-traffic-per-hour")]["attributes"]["visState"])
         self.assertEqual([(agg["type"], agg["schema"], agg["params"].get("field")) for agg in hourly["aggs"]],
                          [("count", "metric", None), ("date_histogram", "segment", "@timestamp"),
-                          ("cardinality", "metric", "source.ip")])
+                          ("cardinality", "metric", "visitor"), ("cardinality", "metric", "source.ip")])
+        self.assertEqual([series["data"]["label"] for series in hourly["params"]["seriesParams"]],
+                         ["请求数", "人数", "独立 IP"])
+        self.assertEqual([(agg["type"], agg["params"].get("field")) for agg in funnel["aggs"]],
+                         [("count", None), ("filters", None), ("cardinality", "visitor")])
 
 
 if __name__ == "__main__":

@@ -36,6 +36,10 @@ CASES = [
     ("dead0000000000000000000000000006",
      hostile("dead0000000000000000000000000006").replace('"status":200', '"status":"200"'),
      "nginx.status is not a number", "normalise"),
+    # Only the app writes the visitor id and nginx hides it from clients: a malformed one means a broken app.
+    ("dead0000000000000000000000000008", hostile("dead0000000000000000000000000008", visitor="../../etc/passwd"),
+     "nginx.visitor is not 32 hex digits: ../../etc/passwd", "request"),
+    # Last: the shipper cuts it (test_the_raw_line_is_kept_as_it_was_read).
     ("dead0000000000000000000000000007", hostile("dead0000000000000000000000000007", http_user_agent="x" * 100000),
      "line longer than 60000 characters", "line-length"),
 ]

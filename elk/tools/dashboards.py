@@ -19,16 +19,16 @@ INTERVALS = {"1h": "h", "1m": "m", "1d": "d"}
 
 # query file, panel title, visualization type, width and height on the 48-column dashboard grid
 PANELS = [
-    ("pv-uv", "PV 与 UV（独立 IP）", "metric", 12, 8),
-    ("traffic-per-hour", "每小时请求数与独立用户", "line", 36, 12),
+    ("pv-uv", "PV、人数与独立 IP", "metric", 12, 8),
+    ("traffic-per-hour", "每小时请求数、人数与独立 IP", "line", 36, 12),
     ("traffic-per-minute", "每分钟请求数（峰值分钟）", "line", 48, 12),
     ("province-map", "用户地图", "tile_map", 24, 18),
-    ("provinces", "省份分布", "table", 24, 18),
-    ("device-models", "机型 Top 15", "horizontal_bar", 24, 15),
+    ("provinces", "省份分布（请求数与人数）", "table", 24, 18),
+    ("device-models", "机型 Top 15（请求数与人数）", "horizontal_bar", 24, 15),
     ("os", "操作系统", "pie", 12, 15),
     ("wechat-versions", "微信版本", "pie", 12, 15),
-    ("scenes", "启动场景", "horizontal_bar", 24, 15),
-    ("help-funnel", "助力漏斗：落地页 → 登录 → 助力 → 参与", "histogram", 24, 15),
+    ("scenes", "启动场景（请求数与人数）", "horizontal_bar", 24, 15),
+    ("help-funnel", "助力漏斗（人）：登录 → 落地页 → 助力 → 参与", "histogram", 24, 15),
     ("status-per-hour", "每小时状态码分类", "histogram", 48, 12),
     ("errors", "5xx 错误（按接口与状态码）", "table", 24, 15),
     ("slow-requests", "慢请求（≥1 秒，按接口）", "table", 24, 15),
@@ -101,8 +101,12 @@ def chart_params(vis_type, metrics, stacked):
     }
 
 
+# What a metric is called on a panel: requests, people (distinct visitor ids) or addresses.
+METRIC_LABELS = {("count", None): "请求数", ("cardinality", "visitor"): "人数", ("cardinality", "source.ip"): "独立 IP"}
+
+
 def vis_params(vis_type, aggs):
-    metrics = [(agg, "请求数" if agg["type"] == "count" else "独立用户" if agg["type"] == "cardinality" else agg["type"])
+    metrics = [(agg, METRIC_LABELS.get((agg["type"], agg["params"].get("field")), agg["type"]))
                for agg in aggs if agg["schema"] == "metric"]
     if vis_type in ("line", "histogram", "horizontal_bar"):
         return chart_params(vis_type, metrics, stacked=any(agg["schema"] == "group" for agg in aggs))
@@ -162,7 +166,7 @@ def dashboard():
         "id": DASHBOARD_ID, "type": "dashboard", "migrationVersion": {"dashboard": "7.9.3"},
         "attributes": {
             "title": "加速活动 · 访问分析", "version": 1, "hits": 0,
-            "description": "nginx 访问日志：流量、省份、机型、微信版本、启动场景、助力漏斗、错误与慢请求",
+            "description": "nginx 访问日志：流量与人数（按访客标识）、省份、机型、微信版本、启动场景、助力漏斗、错误与慢请求",
             "panelsJSON": json.dumps(panels, ensure_ascii=False),
             "optionsJSON": json.dumps({"hidePanelTitles": False, "useMargins": True}),
             "timeRestore": True, "timeFrom": "now-24h", "timeTo": "now",

@@ -7,7 +7,7 @@ FIELDS = [
     ("host", str), ("method", str), ("uri", str), ("args", str), ("protocol", str), ("status", int),
     ("body_bytes_sent", int), ("request_length", int), ("request_time", float), ("upstream_addr", str),
     ("upstream_status", str), ("upstream_response_time", str), ("http_user_agent", str), ("http_referer", str),
-    ("wx_scene", str), ("client_version", str),
+    ("wx_scene", str), ("client_version", str), ("visitor", str),
 ]
 
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Grafana can't run here, so this tool runs what Grafana would: every panel query of every provisioned dashboard,
+// Grafana can't run here, so this tool runs what Grafana would: every Prometheus panel query of every dashboard,
 // against a real Prometheus, with the dashboard variables set to "All" and Grafana's $__rate_interval/$__range
-// replaced. Node's standard library only.
+// replaced. Node's standard library only. (The OpenSearch panels run against the real engine in elk/tests.)
 //
-//   node panels.mjs lint   DASHBOARD_DIR DATASOURCE_FILE
-//       structure: unique uids and panel ids, provisioned datasource uid, every $variable defined, a query per target
+//   node panels.mjs lint   DASHBOARD_DIR DATASOURCES_DIR
+//       structure: unique uids and panel ids, panels on the grid, every $variable defined, a query per target; and
+//       every datasource reference resolves both ways a dashboard reaches Grafana: provisioned as it is (through a
+//       datasource variable, or a provisioned uid) and imported through the UI (through its __inputs), with
+//       __requires naming Grafana, every datasource plugin and every panel type
 //   node panels.mjs check  DASHBOARD_DIR PROMETHEUS_URL RATE_INTERVAL RANGE_SECONDS
 //       one line per variable and panel: "ok ..." when it returns at least one finite value, else "FAIL ..."
 //   node panels.mjs charts DASHBOARD_DIR PROMETHEUS_URL RATE_INTERVAL RANGE_SECONDS OUT_DIR UID:PANEL_ID...
@@ -15,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 
 const [command, dashboardDir, ...args] = process.argv.slice(2);
 const BUILTIN = new Set(['__rate_interval', '__range', '__interval']);
+const PROMETHEUS = 'prometheus';
 
 function dashboards() {
     return readdirSync(dashboardDir).filter((f) => f.endsWith('.json')).sort()
@@ -22,16 +26,88 @@ function dashboards() {
 }
 
 const variablesOf = (d) => d.templating?.list ?? [];
+const queryVariablesOf = (d) => variablesOf(d).filter((v) => v.type === 'query');
+const prometheusPanels = (d) => (d.panels ?? []).filter((p) => p.datasource?.type === PROMETHEUS);
 const usedVariables = (text) => [...text.matchAll(/\$(\w+)|\$\{(\w+)\}/g)].map((m) => m[1] ?? m[2]);
 
 function substitute(expr, d, rateInterval, rangeSeconds) {
     let out = expr.replaceAll('$__rate_interval', rateInterval).replaceAll('$__range', `${rangeSeconds}s`);
-    for (const v of variablesOf(d)) out = out.replaceAll(`$${v.name}`, v.allValue ?? '.*');
+    for (const v of queryVariablesOf(d)) out = out.replaceAll(`$${v.name}`, v.allValue ?? '.*');
     return out;
 }
 
-function lint(datasourceFile) {
-    const provisioned = readFileSync(datasourceFile, 'utf8').match(/^\s*uid:\s*(\S+)/m)?.[1];
+/** The provisioned datasources: uid -> type, from every YAML file in the provisioning directory. */
+function provisionedDatasources(dir) {
+    const found = new Map();
+    for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
+        for (const item of readFileSync(join(dir, file), 'utf8').split(/^\s*- name:/m).slice(1)) {
+            const uid = item.match(/^\s*uid:\s*(\S+)/m)?.[1];
+            const type = item.match(/^\s*type:\s*(\S+)/m)?.[1];
+            if (uid && type) found.set(uid, type);
+        }
+    }
+    return found;
+}
+
+/** Every datasource reference ({type, uid}) in a dashboard, with where it is. */
+function datasourceRefs(node, where = '', out = []) {
+    if (Array.isArray(node)) node.forEach((item, i) => datasourceRefs(item, `${where}[${i}]`, out));
+    else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('__')) continue;
+            if (key === 'datasource' && value && typeof value === 'object') out.push({ where: `${where}.${key}`, ...value });
+            else datasourceRefs(value, `${where}.${key}`, out);
+        }
+    }
+    return out;
+}
+
+/** Provisioned as it is: a reference names a provisioned uid, or a datasource variable over a provisioned type. */
+function provisioningProblems(d, provisioned) {
+    const problems = [];
+    const typesProvisioned = new Set(provisioned.values());
+    const dsVariables = new Map(variablesOf(d).filter((v) => v.type === 'datasource').map((v) => [v.name, v]));
+    for (const v of dsVariables.values()) {
+        if (!typesProvisioned.has(v.query)) problems.push(`variable ${v.name}: no provisioned ${v.query} datasource`);
+        const current = v.current?.value;
+        if (current && provisioned.get(current) !== v.query) problems.push(`variable ${v.name}: current ${current} is not a provisioned ${v.query}`);
+    }
+    for (const ref of datasourceRefs(d)) {
+        const variable = ref.uid?.match(/^\$\{(\w+)\}$|^\$(\w+)$/);
+        if (variable) {
+            const v = dsVariables.get(variable[1] ?? variable[2]);
+            if (!v) problems.push(`${ref.where}: ${ref.uid} is not a datasource variable`);
+            else if (v.query !== ref.type) problems.push(`${ref.where}: ${ref.type} through variable ${v.name} of ${v.query}`);
+        } else if (provisioned.get(ref.uid) !== ref.type) {
+            problems.push(`${ref.where}: ${ref.type} ${ref.uid} is not provisioned`);
+        }
+    }
+    return problems;
+}
+
+/** Imported through the UI: Grafana replaces every ${INPUT} string with the datasource picked for that input. */
+function importProblems(d) {
+    const problems = [];
+    const inputs = (d.__inputs ?? []).filter((i) => i.type === 'datasource');
+    if (!inputs.length) return ['no __inputs: the UI import cannot ask for a datasource'];
+    let text = JSON.stringify({ ...d, __inputs: undefined, __requires: undefined });
+    for (const input of inputs) {
+        if (!text.includes(`\${${input.name}}`)) problems.push(`__inputs ${input.name} is never used`);
+        text = text.replaceAll(`\${${input.name}}`, `picked-${input.pluginId}`);
+    }
+    if (/\$\{DS_/.test(text)) problems.push(`a \${DS_...} reference has no __inputs entry: ${text.match(/\$\{DS_\w*\}/)[0]}`);
+    for (const ref of datasourceRefs(JSON.parse(text))) {
+        if (ref.uid !== `picked-${ref.type}`) problems.push(`${ref.where}: ${ref.type} ${ref.uid} is not an input's datasource`);
+    }
+    const requires = new Set((d.__requires ?? []).map((r) => `${r.type}:${r.id}`));
+    const needed = new Set(['grafana:grafana', ...inputs.map((i) => `datasource:${i.pluginId}`),
+        ...(d.panels ?? []).map((p) => `panel:${p.type}`)]);
+    for (const need of needed) if (!requires.has(need)) problems.push(`__requires lacks ${need}`);
+    return problems;
+}
+
+function lint(datasourcesDir) {
+    const provisioned = provisionedDatasources(datasourcesDir);
     const problems = [];
     const uids = new Set();
     for (const d of dashboards()) {
@@ -40,28 +116,33 @@ function lint(datasourceFile) {
         uids.add(d.uid);
         const defined = new Set([...variablesOf(d).map((v) => v.name), ...BUILTIN]);
         const ids = new Set();
-        for (const v of variablesOf(d)) {
-            if (v.datasource?.uid !== provisioned) problems.push(`${where}: variable ${v.name} uses datasource ${v.datasource?.uid}`);
-        }
         for (const p of d.panels ?? []) {
             const name = `${where} panel ${p.id} "${p.title}"`;
             if (ids.has(p.id)) problems.push(`${name}: duplicate id`);
             ids.add(p.id);
             const g = p.gridPos ?? {};
             if (!(g.w > 0 && g.h > 0 && g.x >= 0 && g.x + g.w <= 24 && g.y >= 0)) problems.push(`${name}: bad gridPos`);
-            if (p.datasource?.uid !== provisioned) problems.push(`${name}: datasource ${p.datasource?.uid}, provisioned is ${provisioned}`);
+            if (!p.datasource?.uid) problems.push(`${name}: no datasource`);
             if (!p.targets?.length) problems.push(`${name}: no query`);
             for (const t of p.targets ?? []) {
-                if (!t.expr?.trim()) problems.push(`${name}: target ${t.refId} has no expr`);
-                if (t.datasource?.uid !== provisioned) problems.push(`${name}: target ${t.refId} datasource ${t.datasource?.uid}`);
-                for (const used of usedVariables(t.expr ?? '')) {
-                    if (!defined.has(used)) problems.push(`${name}: $${used} is not a dashboard variable`);
+                if (t.datasource?.type !== p.datasource?.type || t.datasource?.uid !== p.datasource?.uid) {
+                    problems.push(`${name}: target ${t.refId} datasource differs from the panel's`);
+                }
+                if (t.datasource?.type === PROMETHEUS) {
+                    if (!t.expr?.trim()) problems.push(`${name}: target ${t.refId} has no expr`);
+                    for (const used of usedVariables(t.expr ?? '')) {
+                        if (!defined.has(used)) problems.push(`${name}: $${used} is not a dashboard variable`);
+                    }
+                } else if (!(t.queryType === 'lucene' && t.metrics?.length && t.bucketAggs?.length)) {
+                    problems.push(`${name}: target ${t.refId} is not a Lucene metric query with metrics and bucket aggregations`);
                 }
             }
         }
+        for (const p of provisioningProblems(d, provisioned)) problems.push(`${where} provisioned: ${p}`);
+        for (const p of importProblems(d)) problems.push(`${where} imported: ${p}`);
     }
     for (const p of problems) console.log(`FAIL ${p}`);
-    console.log(`${problems.length === 0 ? 'ok' : 'FAIL'} dashboards lint: ${uids.size} dashboards`);
+    console.log(`${problems.length === 0 ? 'ok' : 'FAIL'} dashboards lint: ${uids.size} dashboards, datasource references resolve provisioned (${[...provisioned.keys()].join(', ')}) and imported (__inputs), __requires complete`);
     return problems.length === 0;
 }
 
@@ -87,12 +168,12 @@ async function check(base, rateInterval, rangeSeconds) {
         console.log(`${ok ? 'ok' : 'FAIL'} ${text}`);
     };
     for (const d of dashboards()) {
-        for (const v of variablesOf(d)) {
+        for (const v of queryVariablesOf(d)) {
             const m = v.query?.query?.match(/^label_values\((.+),\s*(\w+)\)$/);
             const values = m ? await prometheus(base, `/api/v1/label/${m[2]}/values`, { 'match[]': m[1] }) : [];
             report(values.length > 0, `${d.uid} variable $${v.name}: ${values.length} values (${values.slice(0, 3).join(', ')})`);
         }
-        for (const p of d.panels) {
+        for (const p of prometheusPanels(d)) {
             const empty = [];
             for (const t of p.targets) {
                 try {

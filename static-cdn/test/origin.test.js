@@ -2,6 +2,7 @@
 // nothing served beyond the built files.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert/strict')
+const crypto = require('crypto')
 const fs = require('fs')
 const http = require('http')
 const os = require('os')
@@ -15,16 +16,46 @@ const PORT = 18181
 let out
 let manifest
 let origin
+let app
+
+/** An avatar as the app serves it (API.md): content-addressed, immutable, a strong ETag, 304 on a match. */
+const AVATAR = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+const AVATAR_NAME = crypto.createHash('sha256').update(AVATAR).digest('hex')
+const AVATAR_PATH = `/media/avatars/${AVATAR_NAME}.png`
+
+/** Stands in for the app behind the origin's /media/: serves one avatar and remembers every request it saw. */
+function startMediaApp() {
+  const seen = []
+  const server = http.createServer((req, res) => {
+    seen.push({ method: req.method, url: req.url, headers: req.headers })
+    if (req.url !== AVATAR_PATH) {
+      res.writeHead(404, { 'Content-Type': 'application/problem+json' })
+      res.end('{"status":404,"code":"NOT_FOUND"}')
+      return
+    }
+    const headers = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: `"${AVATAR_NAME}"` }
+    if (req.headers['if-none-match'] === headers.ETag) {
+      res.writeHead(304, headers)
+      res.end()
+      return
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': 'image/png', 'Set-Cookie': 'session=should-not-pass' })
+    res.end(AVATAR)
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, seen, port: server.address().port })))
+}
 
 before(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'jiasu-cdn-served-'))
   fs.chmodSync(out, 0o755)
   manifest = build(out)
-  origin = await startOrigin({ root: out, port: PORT })
+  app = await startMediaApp()
+  origin = await startOrigin({ root: out, port: PORT, mediaOrigin: `127.0.0.1:${app.port}` })
 })
 
 after(async () => {
   if (origin) await origin.stop()
+  if (app) await new Promise((resolve) => app.server.close(resolve))
   fs.rmSync(out, { recursive: true, force: true })
 })
 
@@ -110,6 +141,40 @@ test('unknown paths are 404, with no caching headers', async () => {
     assert.equal(res.status, 404, urlPath)
     assert.equal(res.headers['cache-control'], undefined, urlPath)
   }
+})
+
+test('an avatar is pulled from the app with its own immutable headers, anonymously', async () => {
+  const before = app.seen.length
+  const res = await get(AVATAR_PATH, { Authorization: 'Bearer someones-token', Cookie: 'a=b' })
+  assert.equal(res.status, 200)
+  assert.deepEqual(res.body, AVATAR)
+  assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable')
+  assert.equal(res.headers.etag, `"${AVATAR_NAME}"`)
+  assert.equal(res.headers['content-type'], 'image/png')
+  assert.equal(res.headers['set-cookie'], undefined)
+  const pulled = app.seen.slice(before)
+  assert.equal(pulled.length, 1)
+  assert.equal(pulled[0].url, AVATAR_PATH)
+  assert.equal(pulled[0].headers.authorization, undefined)
+  assert.equal(pulled[0].headers.cookie, undefined)
+})
+
+test('an avatar revalidates with 304 through the origin; an unknown one is the app\'s 404', async () => {
+  const again = await get(AVATAR_PATH, { 'If-None-Match': `"${AVATAR_NAME}"` })
+  assert.equal(again.status, 304)
+  assert.equal(again.body.length, 0)
+  const unknown = await get(`/media/avatars/${'0'.repeat(64)}.png`)
+  assert.equal(unknown.status, 404)
+  assert.equal(unknown.headers['content-type'], 'application/problem+json')
+  assert.equal(unknown.headers['cache-control'], undefined)
+})
+
+test('media is read-only through the origin', async () => {
+  const before = app.seen.length
+  assert.equal((await get(AVATAR_PATH, {}, 'POST')).status, 403)
+  assert.equal((await get(AVATAR_PATH, {}, 'DELETE')).status, 403)
+  assert.equal((await get(AVATAR_PATH, {}, 'HEAD')).status, 200)
+  assert.deepEqual(app.seen.slice(before).map((request) => request.method), ['HEAD'])
 })
 
 test('paths climbing out of the root are refused', async () => {
