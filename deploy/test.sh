@@ -233,8 +233,8 @@ visitor_logged_never_shown() {
     [ "$(logged "vis-anon-$run" | jq -r .visitor)" = "" ] || { echo "anonymous: $(logged "vis-anon-$run")"; return 1; }
     # Straight from each instance the header is there, and the same: the instances share the key.
     token=$(jq -r .token "$STACK_RUN/vis-login-alice-1.b")
-    direct1=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${APP_PORTS[0]}/api/v1/me" | tr -d '\r' | sed -n 's/^[Xx]-[Jj]iasu-[Vv]isitor: //p')
-    direct2=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${APP_PORTS[1]}/api/v1/me" | tr -d '\r' | sed -n 's/^[Xx]-[Jj]iasu-[Vv]isitor: //p')
+    direct1=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${STACK_APP_PORTS[0]}/api/v1/me" | tr -d '\r' | sed -n 's/^[Xx]-[Jj]iasu-[Vv]isitor: //p')
+    direct2=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:${STACK_APP_PORTS[1]}/api/v1/me" | tr -d '\r' | sed -n 's/^[Xx]-[Jj]iasu-[Vv]isitor: //p')
     [ "$direct1" = "$a1" ] && [ "$direct2" = "$a1" ] || { echo "direct: $direct1 / $direct2, logged $a1"; return 1; }
 }
 check "visitor id: logged for signed-in users and logins, one per user across sessions and instances, none for anonymous, never shown to clients" \
@@ -280,7 +280,7 @@ media_cached_and_proxied() {
     local run=$RANDOM$RANDOM name path app first
     name=$(head -c 32 /dev/urandom | sha256sum | cut -c1-64)
     path=/media/avatars/$name.png
-    app=$(direct_answer "http://127.0.0.1:${APP_PORTS[0]}$path")
+    app=$(direct_answer "http://127.0.0.1:${STACK_APP_PORTS[0]}$path")
     first=$(curl -s -D "$STACK_RUN/m1.h" -o "$STACK_RUN/m1.b" -w '%{http_code} %{content_type}' \
         -H "X-Client-Version: media-1-$run" "$STACK_URL$path")
     curl -s -D "$STACK_RUN/m2.h" -o "$STACK_RUN/m2.b" -H "X-Client-Version: media-2-$run" "$STACK_URL$path?v=2"
@@ -340,9 +340,9 @@ fi
 wechat_push_passed_on() {
     local run=$RANDOM$RANDOM query app_get app_post out
     query="signature=0123456789abcdef0123456789abcdef01234567&timestamp=1767225600&nonce=42&echostr=hello-$run"
-    app_get=$(direct_answer "http://127.0.0.1:${APP_PORTS[0]}/wechat/push?$query")
+    app_get=$(direct_answer "http://127.0.0.1:${STACK_APP_PORTS[0]}/wechat/push?$query")
     app_post=$(direct_answer -H 'Content-Type: application/json' -d '{"ToUserName":"gh_x","Event":"wxa_media_check"}' \
-        "http://127.0.0.1:${APP_PORTS[0]}/wechat/push?$query")
+        "http://127.0.0.1:${STACK_APP_PORTS[0]}/wechat/push?$query")
     [ "$(direct_answer -H "X-Client-Version: push-get-$run" "$STACK_URL/wechat/push?$query")" = "$app_get" ] &&
     [ "$(direct_answer -H "X-Client-Version: push-post-$run" -H 'Content-Type: application/json' \
         -d '{"ToUserName":"gh_x","Event":"wxa_media_check"}' "$STACK_URL/wechat/push?$query")" = "$app_post" ] ||
@@ -356,7 +356,7 @@ wechat_push_passed_on() {
     await_logged "push-get-$run" "push-post-$run" || return 1
     proxied_with "push-get-$run" "${app_get%% *}" && proxied_with "push-post-$run" "${app_post%% *}" || return 1
     # WeChat's few servers are not held to the per-address limits meant for phones.
-    out=$(node "$PROBES" burst 127.0.0.1 "$NGINX_PORT" 127.0.0.80 "/wechat/push?$query" 300 300) || return 1
+    out=$(node "$PROBES" burst 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.80 "/wechat/push?$query" 300 300) || return 1
     jq -e '.byStatus["429"] == null and .byStatus["0"] == null' <<<"$out" >/dev/null || { echo "$out"; return 1; }
 }
 check "/wechat/push: GET and POST reach the app and come back as it answers; PUT 405, 20 KiB 413; no per-address limit" \
