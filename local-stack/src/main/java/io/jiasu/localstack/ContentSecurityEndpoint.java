@@ -1,8 +1,6 @@
 package io.jiasu.localstack;
 
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -17,12 +15,13 @@ final class ContentSecurityEndpoint {
     private final String riskyWord;
     private final String slowWord;
     private final Duration slowDelay;
-    private final AtomicLong traces = new AtomicLong();
+    private final TraceIds traceIds;
 
-    ContentSecurityEndpoint(String riskyWord, String slowWord, Duration slowDelay) {
+    ContentSecurityEndpoint(String riskyWord, String slowWord, Duration slowDelay, TraceIds traceIds) {
         this.riskyWord = riskyWord;
         this.slowWord = slowWord;
         this.slowDelay = slowDelay;
+        this.traceIds = traceIds;
     }
 
     StubResponse check(StubRequest request) {
@@ -35,24 +34,18 @@ final class ContentSecurityEndpoint {
     }
 
     private StubResponse verdictV1(StubRequest request) {
-        return isRisky(request)
-                ? WechatError.RISKY_CONTENT.response()
-                : StubResponse.ok(Json.object().put("errcode", 0).put("errmsg", "ok"));
+        return isRisky(request) ? WechatError.RISKY_CONTENT.response() : StubResponse.ok(StubResponse.okBody());
     }
 
     private StubResponse verdictV2(StubRequest request) {
-        String openid = request.field("openid");
-        if (openid == null || openid.isBlank()) {
-            return WechatError.INVALID_OPENID.response();
-        }
-        String scene = request.field("scene");
-        if (scene == null || !scene.matches("[1-4]")) {
-            return WechatError.ARGUMENT_INVALID.response("argument invalid! scene invalid");
+        StubResponse refused = request.userAndSceneError("[1-4]");
+        if (refused != null) {
+            return refused;
         }
         boolean risky = isRisky(request);
         String suggest = risky ? "risky" : "pass";
         int label = risky ? RISKY_LABEL : PASS_LABEL;
-        var body = Json.object().put("errcode", 0).put("errmsg", "ok");
+        var body = StubResponse.okBody();
         body.putObject("result").put("suggest", suggest).put("label", label);
         var detail = body.putArray("detail");
         detail.addObject()
@@ -69,7 +62,7 @@ final class ContentSecurityEndpoint {
         if (risky) {
             keyword.put("level", 90).put("keyword", riskyWord);
         }
-        return StubResponse.ok(body.put("trace_id", traceId()));
+        return StubResponse.ok(body.put("trace_id", traceIds.next()));
     }
 
     /** Version 2 also checks the nickname, title and signature fields. */
@@ -77,10 +70,5 @@ final class ContentSecurityEndpoint {
         return Stream.of("content", "nickname", "title", "signature")
                 .map(request::field)
                 .anyMatch(text -> text != null && text.contains(riskyWord));
-    }
-
-    private String traceId() {
-        String hex = HexFormat.of().toHexDigits(traces.incrementAndGet());
-        return hex.substring(0, 8) + "-" + hex.substring(8) + "-stub";
     }
 }

@@ -2,22 +2,24 @@ package io.jiasu.localstack;
 
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /sns/jscode2session} and {@code POST /wxa/business/getuserphonenumber}: what WeChat tells the
  * server about a user from a code the mini-program obtained. A valid code is its own openid, so tests can
- * log in as a named user; a few reserved codes produce WeChat's failures.
+ * log in as a named user; a few reserved codes produce WeChat's failures. Each login gets a new random
+ * session_key, as at WeChat.
  */
 final class LoginEndpoints {
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final AppCredentials app;
+    private final SessionKeys sessionKeys;
     private final Clock clock;
 
-    LoginEndpoints(AppCredentials app, Clock clock) {
+    LoginEndpoints(AppCredentials app, SessionKeys sessionKeys, Clock clock) {
         this.app = app;
+        this.sessionKeys = sessionKeys;
         this.clock = clock;
     }
 
@@ -34,9 +36,8 @@ final class LoginEndpoints {
         if (reserved != null) {
             return reserved.response();
         }
-        return StubResponse.ok(Json.object()
-                .put("session_key", Base64.getEncoder().encodeToString(digest("session_key", code, 16)))
-                .put("openid", code));
+        return StubResponse.ok(
+                Json.object().put("session_key", sessionKeys.issue(code)).put("openid", code));
     }
 
     StubResponse phoneNumber(StubRequest request) {
@@ -70,7 +71,7 @@ final class LoginEndpoints {
         };
     }
 
-    /** Stable per app and code, so the same user always gets the same session_key and phone number. */
+    /** Stable per app and code, so the same code always gets the same phone number. */
     private byte[] digest(String purpose, String code, int length) {
         return Arrays.copyOf(Fingerprint.of(purpose, app.appid(), code), length);
     }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,9 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Serves routes over the JDK's HTTP server on the loopback interface: counts each WeChat call, checks the
- * HTTP method and the access token the way WeChat does, parses JSON bodies and writes the answers.
- * Workers are a fixed pool; delayed answers wait on a scheduler, not on a worker.
+ * Serves routes over the JDK's HTTP server on the loopback interface: counts each WeChat call, applies the
+ * configured fault and delay of its path, checks the HTTP method and the access token the way WeChat does,
+ * parses JSON bodies and writes the answers. Workers are a fixed pool; a delayed answer waits on a scheduler,
+ * not on a worker, so thousands can be in flight at once.
  */
 final class StubServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WechatStub.class.getName());
@@ -58,17 +60,26 @@ final class StubServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The server closes any keep-alive connection beyond 200 idle ones. Delayed answers finish in bursts, so
+        // with hundreds of callers in flight it closed connections their clients were about to reuse (wrk: 1,685
+        // read errors in 61k requests with 800 connections).
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
+        }
     }
 
     private final Map<String, Route> routes;
+    private final StubSettings settings;
     private final AccessTokens tokens;
     private final StubJournal journal;
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService delayer;
 
-    StubServer(int port, Map<String, Route> routes, AccessTokens tokens, StubJournal journal) throws IOException {
+    StubServer(int port, Map<String, Route> routes, StubSettings settings, AccessTokens tokens, StubJournal journal)
+            throws IOException {
         this.routes = Map.copyOf(routes);
+        this.settings = settings;
         this.tokens = tokens;
         this.journal = journal;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
@@ -102,17 +113,41 @@ final class StubServer implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         String path = exchange.getRequestURI().getPath();
         try {
-            if (!path.startsWith(CONTROL_PREFIX)) {
-                journal.called(path);
+            if (path.startsWith(CONTROL_PREFIX)) {
+                Route route = routes.get(path);
+                send(
+                        exchange,
+                        route == null ? new StubResponse.Problem(404, "NOT_FOUND", path) : answer(route, exchange));
+                return;
             }
-            Route route = routes.get(path);
-            send(exchange, route == null ? WechatError.INVALID_URL.response() : answer(route, exchange));
+            journal.called(path);
+            send(exchange, delayed(path, wechatAnswer(path, exchange)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "WeChat stub failed to answer " + path, e);
             sendLater(exchange, WechatError.SYSTEM_BUSY.response());
         } catch (IOException e) {
             exchange.close();
         }
+    }
+
+    /** A WeChat path answers as its fault says: busy (-1), down (the connection is dropped), or normally. */
+    private StubResponse wechatAnswer(String path, HttpExchange exchange) throws IOException {
+        Route route = routes.get(path);
+        if (route == null) {
+            return WechatError.INVALID_URL.response();
+        }
+        return switch (settings.fault(path)) {
+            case BUSY -> WechatError.SYSTEM_BUSY.response();
+            case DOWN -> new StubResponse.Hangup();
+            case NONE -> answer(route, exchange);
+        };
+    }
+
+    private StubResponse delayed(String path, StubResponse response) {
+        Duration delay = settings.delay(path);
+        return delay.isZero() || response instanceof StubResponse.Hangup
+                ? response
+                : new StubResponse.Delayed(delay, response);
     }
 
     private StubResponse answer(Route route, HttpExchange exchange) throws IOException {
@@ -134,20 +169,37 @@ final class StubServer implements AutoCloseable {
             byte[] bytes = in.readAllBytes();
             body = bytes.length == 0 ? Json.object() : Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            return WechatError.DATA_FORMAT_ERROR.response();
+            body = null;
         }
-        if (!body.isObject()) {
-            return WechatError.DATA_FORMAT_ERROR.response();
+        if (body == null || !body.isObject()) {
+            return exchange.getRequestURI().getPath().startsWith(CONTROL_PREFIX)
+                    ? new StubResponse.Problem(400, "BAD_REQUEST", "the body must be a JSON object")
+                    : WechatError.DATA_FORMAT_ERROR.response();
         }
         return route.endpoint().answer(new StubRequest(query, body));
     }
 
     private void send(HttpExchange exchange, StubResponse response) throws IOException {
         if (response instanceof StubResponse.Delayed delayed) {
+            // The scheduler only hands the answer back to a worker, so one thread keeps time for all of them.
             delayer.schedule(
-                    () -> sendLater(exchange, delayed.response()),
-                    delayed.delay().toMillis(),
-                    TimeUnit.MILLISECONDS);
+                    () -> workers.execute(() -> sendLater(exchange, delayed.response())),
+                    delayed.delay().toNanos(),
+                    TimeUnit.NANOSECONDS);
+            return;
+        }
+        if (response instanceof StubResponse.Then then) {
+            try {
+                send(exchange, then.response());
+            } finally {
+                // The work goes on even if the caller went away, as at WeChat.
+                then.afterwards().run();
+            }
+            return;
+        }
+        if (response instanceof StubResponse.Hangup) {
+            // Closing an exchange before its headers are sent closes the connection: the caller gets no answer.
+            exchange.close();
             return;
         }
         int status = 200;
@@ -159,6 +211,10 @@ final class StubServer implements AutoCloseable {
         } else if (response instanceof StubResponse.Png png) {
             bytes = png.bytes();
             exchange.getResponseHeaders().set("Content-Type", "image/png");
+        } else if (response instanceof StubResponse.Problem problem) {
+            status = problem.status();
+            bytes = Json.MAPPER.writeValueAsBytes(problem.body());
+            exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         } else if (response instanceof StubResponse.Empty empty) {
             status = empty.status();
         }

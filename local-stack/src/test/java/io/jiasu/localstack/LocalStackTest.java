@@ -100,6 +100,53 @@ class LocalStackTest {
     }
 
     @Test
+    void theRehearsalOptionsSetTheStubsConfiguration() throws Exception {
+        Process stack = launch(
+                "--mongo-port",
+                "0",
+                "--wechat-port",
+                "0",
+                "--delay",
+                "jscode2session=100ms,token=0",
+                "--fault",
+                "getuserriskrank=down",
+                "--push-url",
+                "http://127.0.0.1:9/wechat/push",
+                "--push-token",
+                "local-token",
+                "--risky-colour",
+                "#00ff00",
+                "--risk-ranks",
+                "zed=3");
+        BufferedReader out = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
+        out.readLine();
+        Matcher wechat = WECHAT_READY.matcher(out.readLine());
+        assertTrue(wechat.matches(), "the stub announces itself");
+
+        HttpResponse<String> config = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(wechat.group(1) + "/stub/config"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        var view = Json.MAPPER.readTree(config.body());
+        assertEquals("100ms", view.at("/delays/~1sns~1jscode2session").asText());
+        assertTrue(view.at("/delays/~1cgi-bin~1token").isMissingNode(), "a zero delay is no delay");
+        assertEquals("down", view.at("/faults/~1wxa~1getuserriskrank").asText());
+        assertEquals("http://127.0.0.1:9/wechat/push", view.get("pushUrl").asText());
+        assertTrue(view.get("pushTokenSet").asBoolean());
+        assertEquals(3, view.at("/riskRanks/zed").asInt());
+    }
+
+    @Test
+    void aDelayForAnEndpointTheStubDoesNotHaveExitsWithTwo() throws Exception {
+        Process stack = launch("--delay", "jscode2sesion=100ms");
+
+        assertTrue(stack.waitFor(15, TimeUnit.SECONDS));
+        assertEquals(2, stack.exitValue());
+    }
+
+    @Test
     void anUnknownOptionPrintsUsageAndExitsWithTwo() throws Exception {
         Process stack = launch("--mongo-prot", "1");
 

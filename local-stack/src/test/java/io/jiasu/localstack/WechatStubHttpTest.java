@@ -1,11 +1,13 @@
 package io.jiasu.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,12 +16,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,8 +59,9 @@ class WechatStubHttpTest {
     }
 
     @BeforeEach
-    void resetJournal() {
+    void resetJournalAndSettings() throws Exception {
         stub.reset();
+        assertEquals(200, send(post("/stub/config", "{\"restore\":true}", null)).statusCode());
     }
 
     private static HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -82,6 +90,15 @@ class WechatStubHttpTest {
         return get("/cgi-bin/token?grant_type=client_credential&appid=" + APPID + "&secret=" + SECRET)
                 .get("access_token")
                 .asText();
+    }
+
+    private static String login(String code) {
+        return "/sns/jscode2session?grant_type=authorization_code&appid=" + APPID + "&secret=" + SECRET + "&js_code="
+                + code;
+    }
+
+    private static JsonNode config(String json) throws IOException, InterruptedException {
+        return post("/stub/config", json);
     }
 
     private static String secCheck(String content) {
@@ -361,5 +378,199 @@ class WechatStubHttpTest {
         }
         assertEquals(logins, sessionKeys.size());
         assertEquals(logins, stub.calls("/sns/jscode2session"));
+    }
+
+    @Test
+    void hundredsOfDelayedLoginsFinishInAboutOneDelayBecauseNoWorkerWaits() throws Exception {
+        Duration delay = Duration.ofMillis(500);
+        config("{\"delays\":{\"jscode2session\":\"500ms\"}}");
+        int logins = 400;
+        long started = System.nanoTime();
+        List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        for (int i = 0; i < logins; i++) {
+            answers.add(HTTP.sendAsync(
+                    HttpRequest.newBuilder(URI.create(stub.baseUrl() + login("slow" + i)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        for (int i = 0; i < logins; i++) {
+            assertEquals("slow" + i, json(answers.get(i).get()).get("openid").asText());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertTrue(took.compareTo(delay) >= 0, "answered before the delay: " + took);
+        // Eight workers each holding a login for 500 ms would need 25 s for 400 of them.
+        assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0, "400 delayed logins took " + took);
+        assertEquals(logins, stub.calls("/sns/jscode2session"));
+    }
+
+    @Test
+    void aDelayOnOneEndpointLeavesTheOthersQuick() throws Exception {
+        config("{\"delays\":{\"/cgi-bin/token\":\"5s\"}}");
+
+        assertThrows(
+                HttpTimeoutException.class,
+                () -> send(HttpRequest.newBuilder(URI.create(stub.baseUrl()
+                                + "/cgi-bin/token?grant_type=client_credential&appid=" + APPID + "&secret=" + SECRET))
+                        .timeout(Duration.ofMillis(300))));
+        long started = System.nanoTime();
+        assertEquals("alice", get(login("alice")).get("openid").asText());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(2)) < 0);
+    }
+
+    @Test
+    void theConfigShowsWhatIsSetAndRefusesUnknownEndpointsWithAProblem() throws Exception {
+        JsonNode set = config("{\"delays\":{\"jscode2session\":100,\"*\":\"2s\"},\"faults\":{\"token\":\"busy\"},"
+                + "\"riskRanks\":{\"mallory\":4}}");
+        HttpResponse<byte[]> unknown = send(post("/stub/config", "{\"delays\":{\"nope\":\"1s\"}}", null));
+        HttpResponse<byte[]> badFault = send(post("/stub/config", "{\"faults\":{\"token\":\"sleepy\"}}", null));
+        HttpResponse<byte[]> notJson = send(post("/stub/config", "{oops", null));
+
+        assertEquals("100ms", set.at("/delays/~1sns~1jscode2session").asText());
+        assertEquals("2000ms", set.at("/delays/*").asText());
+        assertEquals("busy", set.at("/faults/~1cgi-bin~1token").asText());
+        assertEquals(4, set.at("/riskRanks/mallory").asInt());
+        assertFalse(set.get("pushTokenSet").asBoolean(true) && set.toString().contains("stub-push-token"));
+        for (HttpResponse<byte[]> refused : List.of(unknown, badFault, notJson)) {
+            assertEquals(400, refused.statusCode());
+            assertEquals(
+                    "application/problem+json",
+                    refused.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals("BAD_REQUEST", json(refused).get("code").asText());
+        }
+        assertEquals(
+                "100ms", config("{}").at("/delays/~1sns~1jscode2session").asText(), "a refused change changes nothing");
+        assertEquals(0, config("{\"restore\":true}").get("delays").size());
+    }
+
+    @Test
+    void busyAndDownSwitchesBreakAnEndpointAndPutItBack() throws Exception {
+        config("{\"faults\":{\"jscode2session\":\"busy\"}}");
+        assertEquals(-1, get(login("alice")).get("errcode").asInt());
+
+        config("{\"faults\":{\"jscode2session\":\"down\"}}");
+        assertThrows(IOException.class, () -> get(login("alice")));
+
+        config("{\"faults\":{\"jscode2session\":\"none\"}}");
+        assertEquals("alice", get(login("alice")).get("openid").asText());
+    }
+
+    @Test
+    void theStarFaultTakesEveryWechatEndpointDownButNotTheControlEndpoints() throws Exception {
+        config("{\"faults\":{\"*\":\"down\"}}");
+
+        assertThrows(IOException.class, () -> get(login("alice")));
+        assertThrows(
+                IOException.class,
+                () -> get("/cgi-bin/token?grant_type=client_credential&appid=" + APPID + "&secret=" + SECRET));
+        assertTrue(get("/stub/calls").has("/sns/jscode2session"));
+        config("{\"faults\":{\"*\":\"none\",\"jscode2session\":\"busy\"}}");
+        assertEquals(-1, get(login("alice")).get("errcode").asInt());
+        assertTrue(get("/cgi-bin/token?grant_type=client_credential&appid=" + APPID + "&secret=" + SECRET)
+                .has("access_token"));
+    }
+
+    @Test
+    void shareInfoIsWechatsJsonEncryptedWithTheSessionKeyTheUserLastGot() throws Exception {
+        String sessionKey = get(login("alice")).get("session_key").asText();
+
+        HttpResponse<byte[]> answer =
+                send(post("/stub/share-info", "{\"openid\":\"alice\",\"openGId\":\"tG-1\",\"kind\":\"share\"}", null));
+        JsonNode share = decrypt(sessionKey, json(answer));
+
+        assertEquals(200, answer.statusCode());
+        assertFalse(new String(answer.body(), StandardCharsets.UTF_8).contains(sessionKey));
+        assertEquals("tG-1", share.get("openGId").asText());
+        assertEquals(APPID, share.at("/watermark/appid").asText());
+        assertEquals(
+                CLOCK.instant().getEpochSecond(),
+                share.at("/watermark/timestamp").asLong());
+    }
+
+    @Test
+    void groupEnterInfoUsesWechatsFieldNamesAndTheWatermarkCanBeForeignOrStale() throws Exception {
+        String sessionKey = get(login("bob")).get("session_key").asText();
+
+        JsonNode group = decrypt(
+                sessionKey,
+                post(
+                        "/stub/share-info",
+                        "{\"openid\":\"bob\",\"openGId\":\"tG-2\",\"kind\":\"groupEnter\","
+                                + "\"appid\":\"wxother\",\"timestamp\":1500000000}"));
+
+        assertEquals("tG-2", group.get("opengid").asText());
+        assertEquals(3, group.get("chat_type").asInt());
+        assertTrue(group.get("group_openid").asText().length() > 8);
+        assertEquals("", group.get("open_single_roomid").asText());
+        assertEquals("wxother", group.at("/watermark/appid").asText());
+        assertEquals(1500000000L, group.at("/watermark/timestamp").asLong());
+    }
+
+    @Test
+    void shareInfoForAUserWhoNeverLoggedInIsA404Problem() throws Exception {
+        HttpResponse<byte[]> none =
+                send(post("/stub/share-info", "{\"openid\":\"nobody\",\"openGId\":\"tG-1\",\"kind\":\"share\"}", null));
+        HttpResponse<byte[]> badKind =
+                send(post("/stub/share-info", "{\"openid\":\"nobody\",\"openGId\":\"tG-1\",\"kind\":\"card\"}", null));
+
+        assertEquals(404, none.statusCode());
+        assertEquals("NO_SESSION", json(none).get("code").asText());
+        assertEquals(400, badKind.statusCode());
+    }
+
+    @Test
+    void mediaChecksAndTheirPushesAreInTheJournalWithTheReceiversStatus() throws Exception {
+        try (LocalReceiver app = new LocalReceiver()) {
+            config("{\"pushUrl\":\"" + app.pushUrl() + "\",\"pushToken\":\"t0k\"}");
+            app.answerPushesWith(403);
+            String url = app.serve("white.png", LocalReceiver.square(Color.WHITE, 16, "png"));
+
+            JsonNode answer = post(
+                    "/wxa/media_check_async?access_token=" + token(),
+                    "{\"media_url\":\"" + url + "\",\"media_type\":2,\"version\":2,\"scene\":1,\"openid\":\"alice\"}");
+            stub.awaitPushes(1, Duration.ofSeconds(10));
+
+            assertEquals(0, answer.get("errcode").asInt());
+            String traceId = answer.get("trace_id").asText();
+            JsonNode check = get("/stub/media-checks").at("/checks/0");
+            assertEquals(traceId, check.get("traceId").asText());
+            assertEquals(url, check.get("mediaUrl").asText());
+            JsonNode push = get("/stub/pushes").at("/pushes/0");
+            assertEquals(traceId, push.get("traceId").asText());
+            assertEquals(403, push.get("status").asInt());
+            assertEquals("pass", push.get("suggest").asText());
+            LocalReceiver.Received received = app.pushes().get(0);
+            assertEquals(
+                    MessagePush.signature(
+                            "t0k",
+                            received.query().get("timestamp"),
+                            received.query().get("nonce")),
+                    received.query().get("signature"));
+        }
+    }
+
+    @Test
+    void withoutAPushUrlTheVerdictIsJournaledButNotSent() throws Exception {
+        config("{\"pushUrl\":null}");
+
+        post(
+                "/wxa/media_check_async?access_token=" + token(),
+                "{\"media_url\":\"http://127.0.0.1:1/x.png\",\"media_type\":2,\"version\":2,\"scene\":2,"
+                        + "\"openid\":\"alice\"}");
+        MediaPush push = stub.awaitPushes(1, Duration.ofSeconds(10)).get(0);
+
+        assertEquals(0, push.status());
+        assertEquals(-1008, push.errcode());
+    }
+
+    private static JsonNode decrypt(String sessionKey, JsonNode encrypted) throws Exception {
+        Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+        cipher.init(
+                Cipher.DECRYPT_MODE,
+                new SecretKeySpec(Base64.getDecoder().decode(sessionKey), "AES"),
+                new IvParameterSpec(
+                        Base64.getDecoder().decode(encrypted.get("iv").asText())));
+        return Json.MAPPER.readTree(cipher.doFinal(
+                Base64.getDecoder().decode(encrypted.get("encryptedData").asText())));
     }
 }
