@@ -181,12 +181,12 @@ public class MediaService {
                 .onFailure()
                 .recoverWithUni(e -> {
                     boolean giveUp = check.attempt() >= config.checkAttempts();
-                    LOG.warnf(
-                            "media check of avatar %s, attempt %d, failed (%s); %s",
-                            check.avatar(),
-                            check.attempt(),
-                            e.getClass().getSimpleName(),
-                            giveUp ? "recorded as failed" : "will retry");
+                    // WechatClient has logged the failure itself; say more only when this was the last try
+                    if (giveUp) {
+                        LOG.warnf(
+                                "media check of avatar %s failed %d times; left recorded as failed",
+                                check.avatar(), check.attempt());
+                    }
                     Instant retryAt =
                             clock.instant().plus(config.checkRetryDelay().multipliedBy(check.attempt()));
                     return store.checkFailed(check.avatar(), check.attempt(), retryAt, giveUp);

@@ -4,6 +4,7 @@ import io.jiasu.media.MediaService;
 import io.jiasu.platform.BodyLimit;
 import io.jiasu.platform.FieldError;
 import io.jiasu.platform.ValidationFailed;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Produces;
@@ -33,7 +34,12 @@ class AvatarResource {
         this.users = users;
     }
 
+    /**
+     * Blocking: the multipart body is then parsed from the request's input stream, which is what a chunked body
+     * counted by the platform's limit becomes (the non-blocking parser would wait for bytes already read).
+     */
     @POST
+    @Blocking
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<UserView> upload(
             @RestForm("file") FileUpload file, @Context SecurityContext caller, @Context UriInfo request) {

@@ -68,12 +68,20 @@ class PushService {
                 .replaceWithVoid();
     }
 
-    /** Version 2 carries {@code result.suggest}; version 1 only {@code isrisky}. */
+    /**
+     * Version 2 carries {@code result.suggest}, version 1 only {@code isrisky}; neither means WeChat could not judge
+     * (e.g. it could not download the image, errcode -1008), recorded as {@code error}, which refuses nothing.
+     */
     private static MediaVerdict verdict(WxMaMessage message) {
         WxMaMediaAsyncCheckResult.ResultBean result = message.getResult();
-        String suggest = result != null && result.getSuggest() != null
-                ? result.getSuggest()
-                : "1".equals(message.getIsRisky()) ? RISKY : "pass";
+        String suggest;
+        if (result != null && result.getSuggest() != null) {
+            suggest = result.getSuggest();
+        } else if (message.getIsRisky() != null) {
+            suggest = "1".equals(message.getIsRisky()) ? RISKY : "pass";
+        } else {
+            suggest = "error";
+        }
         String label = result == null ? null : result.getLabel();
         return new MediaVerdict(message.getTraceId(), suggest, label, RISKY.equals(suggest));
     }
