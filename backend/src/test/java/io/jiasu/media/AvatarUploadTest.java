@@ -57,11 +57,7 @@ class AvatarUploadTest {
 
     @Test
     void aLargeImageIsScaledToFitTwoHundredFiftySixKeepingItsAspect() {
-        String url = upload(login(unique("big")), "big.jpg", "image/jpeg", Images.noisyJpeg(1000, 600, 1))
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
+        String url = uploadedAvatar(login(unique("big")), "big.jpg", "image/jpeg", Images.noisyJpeg(1000, 600, 1));
 
         BufferedImage served = Images.decode(given().get(url).asByteArray());
         assertEquals(256, served.getWidth());
@@ -105,11 +101,7 @@ class AvatarUploadTest {
     @Test
     void aPngNamedJpgIsJudgedByItsContent() {
         byte[] png = Images.transparentPng(120 + ThreadLocalRandom.current().nextInt(100), 90, Color.GREEN);
-        String url = upload(login(unique("renamed")), "photo.jpg", "image/jpeg", png)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
+        String url = uploadedAvatar(login(unique("renamed")), "photo.jpg", "image/jpeg", png);
 
         assertTrue(url.endsWith(".png"), url);
         given().get(url).then().statusCode(200).contentType("image/png");
@@ -150,16 +142,8 @@ class AvatarUploadTest {
     @Test
     void theSameImageTwiceGivesTheSameUrlAndOneStoredCopy() {
         byte[] image = Images.noisyJpeg(300, 300, ThreadLocalRandom.current().nextLong());
-        String first = upload(login(unique("twice")), "a.jpg", "image/jpeg", image)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
-        String second = upload(login(unique("twice")), "b.jpg", "image/jpeg", image)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
+        String first = uploadedAvatar(login(unique("twice")), "a.jpg", "image/jpeg", image);
+        String second = uploadedAvatar(login(unique("twice")), "b.jpg", "image/jpeg", image);
 
         assertEquals(first, second);
         String name = first.substring(first.lastIndexOf('/') + 1);
@@ -170,11 +154,7 @@ class AvatarUploadTest {
 
     @Test
     void anAvatarIsServedImmutableWithAStrongEtagAndRevalidatesTo304() {
-        String url = upload(login(unique("cache")), "c.jpg", "image/jpeg", Images.noisyJpeg(64, 64, 3))
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
+        String url = uploadedAvatar(login(unique("cache")), "c.jpg", "image/jpeg", Images.noisyJpeg(64, 64, 3));
         String sha256 = url.substring(url.lastIndexOf('/') + 1, url.lastIndexOf('.'));
 
         Response served = given().get(url);
@@ -206,11 +186,7 @@ class AvatarUploadTest {
     @Test
     void theProfileTakesOnlyAnAvatarThisServerIssued() {
         String token = login(unique("patch"));
-        String issued = upload(login(unique("other")), "o.jpg", "image/jpeg", Images.noisyJpeg(50, 70, 4))
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
+        String issued = uploadedAvatar(login(unique("other")), "o.jpg", "image/jpeg", Images.noisyJpeg(50, 70, 4));
 
         for (String foreign : new String[] {
             "https://evil.example/a.png", "/media/avatars/" + "0".repeat(64) + ".png", issued + "?x=1", "javascript:x"
@@ -236,6 +212,15 @@ class AvatarUploadTest {
                 .statusCode(200)
                 .body("avatarUrl", equalTo(issued));
         given().auth().oauth2(token).get("/api/v1/me").then().body("avatarUrl", equalTo(issued));
+    }
+
+    /** Uploads and insists it was accepted; returns the new avatarUrl. */
+    static String uploadedAvatar(String token, String fileName, String contentType, byte[] bytes) {
+        return upload(token, fileName, contentType, bytes)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("avatarUrl");
     }
 
     static Response upload(String token, String fileName, String contentType, byte[] bytes) {

@@ -3,6 +3,7 @@ package io.jiasu.media;
 import static io.jiasu.Fixtures.login;
 import static io.jiasu.Fixtures.unique;
 import static io.jiasu.media.AvatarUploadTest.upload;
+import static io.jiasu.media.AvatarUploadTest.uploadedAvatar;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +76,7 @@ class MediaPushTest {
         String uploader = login(unique("red"));
         String follower = login(unique("copycat"));
         byte[] red = Images.opaquePng(150 + ThreadLocalRandom.current().nextInt(100), 200, Color.RED);
-        String url = upload(uploader, "red.png", "image/png", red)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
+        String url = uploadedAvatar(uploader, "red.png", "image/png", red);
         given().auth()
                 .oauth2(follower)
                 .contentType(ContentType.JSON)
@@ -113,15 +111,11 @@ class MediaPushTest {
     void aPassingAvatarStaysAndIsCheckedOnceWithTheUploadersOpenid() {
         String openid = unique("blue");
         String token = login(openid);
-        String url = upload(
-                        token,
-                        "blue.jpg",
-                        "image/jpeg",
-                        Images.jpeg(90 + ThreadLocalRandom.current().nextInt(99), 60, Color.BLUE))
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
+        String url = uploadedAvatar(
+                token,
+                "blue.jpg",
+                "image/jpeg",
+                Images.jpeg(90 + ThreadLocalRandom.current().nextInt(99), 60, Color.BLUE));
 
         MediaCheck check = awaitCheckOf(url);
         assertEquals(openid, check.openid());
@@ -139,27 +133,17 @@ class MediaPushTest {
 
     @Test
     void aPushWithABadSignatureIsForbiddenAndChangesNothing() {
-        stub().pushTo(null, pushToken);
-        String token = login(unique("target"));
-        String url = upload(
-                        token,
-                        "t.jpg",
-                        "image/jpeg",
-                        Images.jpeg(70 + ThreadLocalRandom.current().nextInt(99), 50, Color.GREEN))
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
-        String traceId = awaitCheckOf(url).traceId();
+        Unjudged avatar = unjudgedAvatar("target", Color.GREEN);
+        String token = avatar.token();
+        String url = avatar.url();
+        String traceId = avatar.traceId();
         String riskyVerdict = "{\"ToUserName\":\"gh_x\",\"FromUserName\":\"o\",\"CreateTime\":1,\"MsgType\":\"event\","
                 + "\"Event\":\"wxa_media_check\",\"appid\":\"wxstub0000000000\",\"trace_id\":\"" + traceId
                 + "\",\"version\":2,\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"suggest\":\"risky\",\"label\":20002}}";
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
 
         for (String signature : List.of(sign("wrong-token", timestamp, "42"), "", sign(pushToken, timestamp, "43"))) {
-            given().queryParam("signature", signature)
-                    .queryParam("timestamp", timestamp)
-                    .queryParam("nonce", "42")
+            signed(signature, timestamp, "42")
                     .contentType(ContentType.JSON)
                     .body(riskyVerdict)
                     .post(PUSH)
@@ -186,17 +170,13 @@ class MediaPushTest {
     @Test
     void theUrlCheckAnswersTheEchoOnlyWhenSigned() {
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-        given().queryParam("signature", sign(pushToken, timestamp, "7"))
-                .queryParam("timestamp", timestamp)
-                .queryParam("nonce", "7")
+        signed(sign(pushToken, timestamp, "7"), timestamp, "7")
                 .queryParam("echostr", "echo-123")
                 .get(PUSH)
                 .then()
                 .statusCode(200)
                 .body(equalTo("echo-123"));
-        given().queryParam("signature", sign("nope", timestamp, "7"))
-                .queryParam("timestamp", timestamp)
-                .queryParam("nonce", "7")
+        signed(sign("nope", timestamp, "7"), timestamp, "7")
                 .queryParam("echostr", "echo-123")
                 .get(PUSH)
                 .then()
@@ -206,23 +186,13 @@ class MediaPushTest {
 
     @Test
     void aSignedRiskyPushForAnAvatarIsAppliedAtOnce() {
-        stub().pushTo(null, pushToken);
-        String token = login(unique("direct"));
-        String url = upload(
-                        token,
-                        "d.jpg",
-                        "image/jpeg",
-                        Images.jpeg(60 + ThreadLocalRandom.current().nextInt(99), 40, Color.CYAN))
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
-        String traceId = awaitCheckOf(url).traceId();
+        Unjudged avatar = unjudgedAvatar("direct", Color.CYAN);
+        String token = avatar.token();
+        String url = avatar.url();
+        String traceId = avatar.traceId();
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
 
-        given().queryParam("signature", sign(pushToken, timestamp, "9"))
-                .queryParam("timestamp", timestamp)
-                .queryParam("nonce", "9")
+        signed(sign(pushToken, timestamp, "9"), timestamp, "9")
                 .contentType(ContentType.JSON)
                 .body("{\"Event\":\"wxa_media_check\",\"trace_id\":\"" + traceId
                         + "\",\"version\":2,\"result\":{\"suggest\":\"risky\",\"label\":20006}}")
@@ -242,12 +212,8 @@ class MediaPushTest {
     void aCheckWeChatFailsNeverFailsTheUploadAndIsSentAgainLater() {
         stub().pushTo(null, pushToken);
         stub().fault("media_check_async", WechatStub.Fault.DOWN);
-        String url = upload(
-                        login(unique("unlucky")), "u.jpg", "image/jpeg", Images.noisyJpeg(40, 30, System.nanoTime()))
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("avatarUrl");
+        String url = uploadedAvatar(
+                login(unique("unlucky")), "u.jpg", "image/jpeg", Images.noisyJpeg(40, 30, System.nanoTime()));
         String name = url.substring(url.lastIndexOf('/') + 1);
         await().atMost(VERDICT_WAIT).until(() -> "failed".equals(check(name).getString("state")));
         assertEquals(1, check(name).getInteger("attempts"));
@@ -269,6 +235,20 @@ class MediaPushTest {
         return mongo.getDatabase("jiasu").getCollection("avatars");
     }
 
+    /** A user with a fresh avatar whose check WeChat (the stub) received but whose verdict it kept to itself. */
+    private Unjudged unjudgedAvatar(String who, Color colour) {
+        stub().pushTo(null, pushToken);
+        String token = login(unique(who));
+        String url = uploadedAvatar(
+                token,
+                "a.jpg",
+                "image/jpeg",
+                Images.jpeg(60 + ThreadLocalRandom.current().nextInt(99), 40, colour));
+        return new Unjudged(token, url, awaitCheckOf(url).traceId());
+    }
+
+    private record Unjudged(String token, String url, String traceId) {}
+
     private static MediaCheck awaitCheckOf(String url) {
         String name = url.substring(url.lastIndexOf('/') + 1);
         return await().atMost(VERDICT_WAIT)
@@ -278,6 +258,13 @@ class MediaPushTest {
                                 .findFirst()
                                 .orElse(null),
                         check -> check != null);
+    }
+
+    /** A request carrying WeChat's push query: signature, timestamp and nonce. */
+    private static RequestSpecification signed(String signature, String timestamp, String nonce) {
+        return given().queryParam("signature", signature)
+                .queryParam("timestamp", timestamp)
+                .queryParam("nonce", nonce);
     }
 
     private static WechatStub stub() {
