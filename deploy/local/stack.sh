@@ -184,6 +184,7 @@ stack_init() {
     STACK_CLAIM_KEYS=${STACK_CLAIM_KEYS:-local:$(cat "$STACK_RUN/claim-key")}
     STACK_CLAIM_KEY_ID=${STACK_CLAIM_KEY_ID:-local}
     STACK_VISITOR_KEY=${STACK_VISITOR_KEY:-$(cat "$STACK_RUN/visitor-key")}
+    STACK_PUSH_TOKEN=${STACK_PUSH_TOKEN:-local-push-token}
 }
 
 # stack_build: builds backend and local-stack when a jar is missing or older than any of their sources (unless
@@ -208,10 +209,12 @@ stack_build() {
     ) 8>"$STACK_REPO/.run/stack-build.lock"
 }
 
-# stack_start_standin: the MongoDB stand-in and the WeChat stub (one process, local-stack), waited for.
+# stack_start_standin: the MongoDB stand-in and the WeChat stub (one process, local-stack), waited for. The stub
+# pushes its media-check verdicts (avatars) to the first instance, signed with the push token every instance has.
 stack_start_standin() {
     stack_spawn local-stack java -Xmx512m -jar "$STACK_RUN/local-stack.jar" \
-        --mongo-port "$STACK_MONGO_PORT" --wechat-port "$STACK_WECHAT_PORT"
+        --mongo-port "$STACK_MONGO_PORT" --wechat-port "$STACK_WECHAT_PORT" \
+        --push-url "http://127.0.0.1:${STACK_APP_PORTS[0]}/wechat/push" --push-token "$STACK_PUSH_TOKEN"
     stack_wait_for local-stack grep -q 'mongo ready' "$STACK_RUN/log/local-stack.log" &&
         stack_wait_for local-stack grep -q 'wechat stub ready' "$STACK_RUN/log/local-stack.log"
 }
@@ -245,7 +248,7 @@ stack_start_app() {
         REDIS_URL=redis://127.0.0.1:$STACK_REDIS_PORT WECHAT_APPID=wxstub0000000000 WECHAT_SECRET=stub-secret \
         WECHAT_API_HOST_URL=http://127.0.0.1:$STACK_WECHAT_PORT ADMIN_TOKEN=$STACK_ADMIN_TOKEN \
         CLAIM_KEYS=$STACK_CLAIM_KEYS CLAIM_KEY_ID=$STACK_CLAIM_KEY_ID VISITOR_KEY=$STACK_VISITOR_KEY \
-        stack_spawn "app-$port" java ${STACK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$STACK_RUN/app/quarkus-run.jar"
+        WECHAT_PUSH_TOKEN=$STACK_PUSH_TOKEN stack_spawn "app-$port" java ${STACK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$STACK_RUN/app/quarkus-run.jar"
 }
 
 # stack_wait_app PORT: waits until the instance on PORT is ready (MongoDB and Redis reachable).

@@ -9,17 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * What happens before and after the REST layer: oversized bodies are refused up front, and paths nobody serves get
- * a problem answer instead of Vert.x's plain 404.
+ * What happens before and after the REST layer: a body whose Content-Length is over its path's limit is refused up
+ * front (bodies without one are counted by {@link ChunkedBodyLimit}), and paths nobody serves get a problem answer
+ * instead of Vert.x's plain 404.
  */
 @ApplicationScoped
 class HttpEdge {
-    static final long MAX_BODY_BYTES = 16 * 1024;
-
     private final ObjectMapper json;
+    private final BodyLimits limits;
 
-    HttpEdge(ObjectMapper json) {
+    HttpEdge(ObjectMapper json, BodyLimits limits) {
         this.json = json;
+        this.limits = limits;
     }
 
     void install(@Observes Router router) {
@@ -31,9 +32,10 @@ class HttpEdge {
 
     private void refuseOversizedBody(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
-        if (length != null && parse(length) > MAX_BODY_BYTES) {
+        long limit = limits.forPath(ctx.request().path());
+        if (length != null && parse(length) > limit) {
             ctx.response().putHeader("Connection", "close");
-            send(ctx, Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload too large", "The body is over 16 KiB."));
+            send(ctx, BodyLimits.tooLarge(limit));
             return;
         }
         ctx.next();

@@ -1,5 +1,8 @@
 package io.jiasu.user;
 
+import io.jiasu.media.Avatar;
+import io.jiasu.media.AvatarRefused;
+import io.jiasu.media.MediaService;
 import io.jiasu.platform.FieldError;
 import io.jiasu.platform.NotFound;
 import io.jiasu.platform.Text;
@@ -8,31 +11,34 @@ import io.jiasu.wechat.WechatClient;
 import io.jiasu.wechat.WxLogin;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Users and their profiles: sign-in by openid, the profile a user edits, the cards others see. */
 @ApplicationScoped
 public class UserService {
-    private static final Pattern AVATAR_URL = Pattern.compile("https?://[^\\s]{1,500}");
-
     private final UserStore store;
     private final WechatClient wechat;
     private final BanStore bans;
     private final BannedUsers banned;
+    private final MediaService media;
     private final Clock clock;
 
-    UserService(UserStore store, WechatClient wechat, BanStore bans, BannedUsers banned, Clock clock) {
+    UserService(
+            UserStore store, WechatClient wechat, BanStore bans, BannedUsers banned, MediaService media, Clock clock) {
         this.store = store;
         this.wechat = wechat;
         this.bans = bans;
         this.banned = banned;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -59,13 +65,11 @@ public class UserService {
                 errors.add(new FieldError("nickname", problem));
             }
         }
-        if (update.avatarUrl() != null
-                && !AVATAR_URL.matcher(update.avatarUrl()).matches()) {
-            errors.add(new FieldError("avatarUrl", "must be an http(s) URL of at most 500 characters"));
-        }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new ValidationFailed(errors));
         }
+        Uni<Avatar> avatar =
+                update.avatarUrl() == null ? Uni.createFrom().nullItem() : media.issued(update.avatarUrl());
         Uni<Void> screened = nickname == null
                 ? Uni.createFrom().voidItem()
                 : user(id).flatMap(user -> wechat.isTextSafe(user.openid(), nickname))
@@ -75,11 +79,26 @@ public class UserService {
                             }
                         })
                         .replaceWithVoid();
-        return screened.flatMap(ignored -> store.update(id, nickname, update.avatarUrl()))
+        return avatar.flatMap(issued -> screened.flatMap(ignored -> store.update(id, nickname, issued)))
                 .onItem()
                 .ifNull()
                 .failWith(() -> new NotFound("No such user."))
                 .map(UserView::of);
+    }
+
+    /** Stores an uploaded image as the user's avatar; WeChat's media check of a new image follows the answer. */
+    public Uni<UserView> changeAvatar(String id, Path upload, long size, String origin) {
+        return user(id).flatMap(user -> media.storeAvatar(upload, size, id, user.openid(), origin))
+                .flatMap(avatar -> store.update(id, null, avatar))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("No such user."))
+                .map(UserView::of);
+    }
+
+    /** An avatar WeChat refused goes back to the default on every profile showing it, before the push is answered. */
+    void onAvatarRefused(@ObservesAsync AvatarRefused refused) {
+        store.clearAvatar(refused.name()).await().atMost(Duration.ofSeconds(10));
     }
 
     /**

@@ -6,6 +6,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.jiasu.media.Avatar;
 import io.jiasu.platform.MongoErrors;
 import io.jiasu.platform.RandomIds;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -77,13 +78,15 @@ class UserStore {
                 .map(doc -> doc == null ? null : User.from(doc));
     }
 
-    Uni<User> update(String id, String nickname, String avatarUrl) {
+    /** Sets what is not null; an avatar is kept by URL (what cards show) and by name (what a refusal clears). */
+    Uni<User> update(String id, String nickname, Avatar avatar) {
         List<Bson> changes = new ArrayList<>();
         if (nickname != null) {
             changes.add(Updates.set("nickname", nickname));
         }
-        if (avatarUrl != null) {
-            changes.add(Updates.set("avatarUrl", avatarUrl));
+        if (avatar != null) {
+            changes.add(Updates.set("avatarUrl", avatar.url()));
+            changes.add(Updates.set("avatar", avatar.name()));
         }
         if (changes.isEmpty()) {
             return find(id);
@@ -93,5 +96,13 @@ class UserStore {
                         Updates.combine(changes),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
                 .map(doc -> doc == null ? null : User.from(doc));
+    }
+
+    /** Every user showing this avatar goes back to the default one (no avatarUrl); answers how many. */
+    Uni<Long> clearAvatar(String name) {
+        return users.updateMany(
+                        Filters.eq("avatar", name),
+                        Updates.combine(Updates.unset("avatarUrl"), Updates.unset("avatar")))
+                .map(result -> result.getModifiedCount());
     }
 }

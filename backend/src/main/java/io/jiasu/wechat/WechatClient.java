@@ -4,6 +4,7 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaCodeLineColor;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMediaSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
 public class WechatClient {
     private static final Logger LOG = Logger.getLogger(WechatClient.class);
     private static final int MSG_SEC_CHECK_SCENE_PROFILE = 1;
+    private static final int MEDIA_TYPE_IMAGE = 2;
     private static final int SUBSCRIPTION_REFUSED = 43101;
     private static final int WXA_CODE_WIDTH = 430;
     private static final WxMaCodeLineColor BLACK = new WxMaCodeLineColor("0", "0", "0");
@@ -58,6 +60,23 @@ public class WechatClient {
             WxMaMsgSecCheckCheckResponse response = wx.getSecurityService().checkMessage(request);
             return response.getResult() == null
                     || "pass".equals(response.getResult().getSuggest());
+        });
+    }
+
+    /**
+     * Sends an image to WeChat's asynchronous media check (mediaCheckAsync v2, scene "profile"); WeChat fetches it
+     * from {@code mediaUrl} and pushes its verdict later. Answers the check's trace id.
+     */
+    public Uni<String> checkMediaAsync(String mediaUrl, String openid) {
+        return call("media_check_async", () -> {
+            WxMaMediaSecCheckCheckRequest request = WxMaMediaSecCheckCheckRequest.builder()
+                    .mediaUrl(mediaUrl)
+                    .mediaType(MEDIA_TYPE_IMAGE)
+                    .version(2)
+                    .openid(openid)
+                    .scene(MSG_SEC_CHECK_SCENE_PROFILE)
+                    .build();
+            return wx.getSecurityService().mediaCheckAsync(request).getTraceId();
         });
     }
 

@@ -3,6 +3,7 @@ package io.jiasu.wechat;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How we reach the WeChat server API. */
 @ConfigMapping(prefix = "jiasu.wechat")
@@ -36,6 +37,9 @@ interface WechatConfig {
     /** Pause before that retry. */
     @WithDefault("100ms")
     Duration busyRetryDelay();
+
+    /** The token of the message push (WECHAT_PUSH_TOKEN), as set in the mini-program's console; unset: pushes refused. */
+    Optional<String> pushToken();
 
     /** Pooled HTTP connections to WeChat. */
     @WithDefault("64")

@@ -28,6 +28,7 @@ class WechatProducer {
         settings.setAppid(config.appid());
         settings.setSecret(config.secret());
         settings.setApiHostUrl(config.apiHostUrl());
+        settings.setToken(config.pushToken().orElse(null));
 
         WxMaServiceImpl service = new WxMaServiceImpl();
         service.setWxMaConfig(settings);

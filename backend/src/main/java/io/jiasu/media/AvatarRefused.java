@@ -1,0 +1,4 @@
+package io.jiasu.media;
+
+/** WeChat's media check found this avatar risky: whoever shows it goes back to the default (a CDI event). */
+public record AvatarRefused(String name) {}
