@@ -61,13 +61,18 @@ final class Ledger {
     }
 
     /**
-     * Writes timeline.csv (per second: requests, failed, 429s, 401s, slowest answer, helps accepted), helps.csv (every
-     * help's end) and requests.md (per request type: rate, percentiles, errors).
+     * Writes timeline.csv (per second: requests, failed, 429s, 401s, slowest answer, helps accepted), answers.csv
+     * (every answer: second, request type, status, ms), helps.csv (every help's end) and requests.md (per request
+     * type: rate, percentiles, errors).
      */
     void write(Path dir, double seconds) {
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve("timeline.csv"), timeline());
+            List<String> raw = new ArrayList<>();
+            raw.add("second,request,status,ms");
+            answers.forEach(a -> raw.add(a.second() + "," + a.name() + "," + a.status() + "," + a.millis()));
+            Files.write(dir.resolve("answers.csv"), raw);
             List<String> rows = new ArrayList<>();
             rows.add("helper,shareCode,outcome,code,tries");
             helps.forEach(h -> rows.add(String.join(
