@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -53,6 +54,10 @@ final class Ledger {
 
     int players() {
         return joined.size();
+    }
+
+    Set<String> joinedCodes() {
+        return Set.copyOf(joined.keySet());
     }
 
     /** Failed: no answer or 5xx. Limited: 429, or 503 with the limiter's Retry-After. */
