@@ -59,21 +59,19 @@ CONF
 rehearsal_gatling() {
     local report
     rm -rf "$REHEARSAL_OUT/load-start" "$REHEARSAL_OUT/audit.txt" "$REHEARSAL_OUT/gatling"
-    (cd "$REHEARSAL_HOME" && mvn -B -q gatling:test \
+    local knobs=(lead=LEAD=5 duration=DURATION=60 seedRate=SEED_RATE=3 friendRate=FRIEND_RATE=30 branching=BRANCHING=8
+        joinFraction=JOIN_FRACTION=0.3 prizes=PRIZES=30 reads=READS=2) knob prop var default props=()
+    for knob in "${knobs[@]}"; do
+        IFS='=' read -r prop var default <<<"$knob"
+        props+=("-Djiasu.$prop=${!var:-$default}")
+    done
+    (cd "$REHEARSAL_HOME" && mvn -B -q gatling:test "${props[@]}" \
         -Djiasu.edge="$STACK_URL" \
         -Djiasu.api="http://127.0.0.1:${STACK_APP_PORTS[0]}" \
         -Djiasu.adminTokenFile="$STACK_RUN/admin-token" \
         -Djiasu.mongo="mongodb://127.0.0.1:$STACK_MONGO_PORT" \
         -Djiasu.out="$REHEARSAL_OUT" \
-        -Djiasu.campaign="$REHEARSAL_CAMPAIGN" \
-        -Djiasu.lead="${LEAD:-5}" \
-        -Djiasu.duration="${DURATION:-60}" \
-        -Djiasu.seedRate="${SEED_RATE:-3}" \
-        -Djiasu.friendRate="${FRIEND_RATE:-30}" \
-        -Djiasu.branching="${BRANCHING:-8}" \
-        -Djiasu.joinFraction="${JOIN_FRACTION:-0.3}" \
-        -Djiasu.prizes="${PRIZES:-30}" \
-        -Djiasu.reads="${READS:-2}") >"$REHEARSAL_OUT/gatling.log" 2>&1
+        -Djiasu.campaign="$REHEARSAL_CAMPAIGN") >"$REHEARSAL_OUT/gatling.log" 2>&1
     [ -s "$REHEARSAL_OUT/audit.txt" ] || { tail -n 40 "$REHEARSAL_OUT/gatling.log" >&2; return 1; }
     # the plugin always writes into target/gatling/<run>; keep this run's report with the rest of its results
     report=$(sed -n 's|.*file://\(.*\)/index.html.*|\1|p' "$REHEARSAL_OUT/gatling.log" | tail -n1)
