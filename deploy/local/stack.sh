@@ -7,10 +7,11 @@
 #   STACK_BASE=18400 STACK_RUN=/some/dir   # first port of a block of 30; the run directory (pids, logs, data)
 #   stack_ports 2                          # two app instances
 #   stack_traps stack_stop                 # stop everything on exit, Ctrl-C or SIGTERM
-#   stack_up --nginx                       # [--aof] Redis with AOF on (appendfsync everysec), as in production
+#   stack_up --nginx                       # [--aof] Redis with AOF on (appendfsync everysec), as in production;
+#                                          # [--sentinel] primary, replica, 3 sentinels; [--cluster] 3 primaries
 #
-# Ports from STACK_BASE: +0 nginx, +1 nginx stub_status, +2 MongoDB stand-in, +3 WeChat stub, +4 Redis,
-# +10.. app instances (at most 10); +20..+29 are left to the caller (Prometheus and the exporters).
+# Ports from STACK_BASE: +0 nginx, +1 nginx stub_status, +2 MongoDB stand-in, +3 WeChat stub, +4 Redis (+5..+8
+# the replica and sentinels, or the other cluster nodes), +10.. app instances (at most 10); +20..+29 are left to the caller (Prometheus and the exporters).
 # Every process started here has a pid file in $STACK_RUN/pids/ (pid and start time, so a recycled pid is never
 # signalled) and its output in $STACK_RUN/log/NAME.log; `deploy/local/stop DIR` stops them from any shell.
 # Every wait is bounded: WAIT_SECONDS (60) for stack_wait, STACK_READY_SECONDS (120) for a process to be ready.
@@ -96,7 +97,7 @@ stack_signal() {
 stack_stop_rank() {
     case $1 in
         app-*) echo 2 ;;
-        redis) echo 3 ;;
+        redis | redis-*) echo 3 ;;
         local-stack) echo 4 ;;
         *) echo 1 ;;
     esac
@@ -237,15 +238,76 @@ stack_start_redis() {
         --appendonly "$aof" --appendfsync everysec --daemonize no
     stack_wait_for redis stack_redis_pong
 }
-stack_redis_pong() { [ "$(redis-cli -p "$STACK_REDIS_PORT" ping 2>/dev/null)" = PONG ]; }
+stack_redis_pong() { [ "$(redis-cli -p "${1:-$STACK_REDIS_PORT}" ping 2>/dev/null)" = PONG ]; }
+
+# stack_start_sentinel: Redis under Sentinel, as production runs it: a primary on +4 and its replica on +5 (AOF on
+# both) and three sentinels on +6..+8 watching them as "jiasu" (quorum 2; down after 1 s, so a rehearsal's failover
+# takes seconds). The instances then ask the sentinels for the primary (STACK_REDIS_* below). Each sentinel rewrites
+# its own config file, so each has one.
+stack_start_sentinel() {
+    local dir=$STACK_RUN/redis replica=$((STACK_REDIS_PORT + 1)) port urls=()
+    rm -rf "$dir" && mkdir -p "$dir"
+    stack_redis_node redis "$STACK_REDIS_PORT" &&
+        stack_redis_node redis-replica "$replica" --replicaof 127.0.0.1 "$STACK_REDIS_PORT" &&
+        stack_wait_for redis-replica stack_redis_linked "$replica" || return 1
+    for port in $((STACK_REDIS_PORT + 2)) $((STACK_REDIS_PORT + 3)) $((STACK_REDIS_PORT + 4)); do
+        printf '%s\n' "port $port" "bind 127.0.0.1" "dir $dir" \
+            "sentinel monitor jiasu 127.0.0.1 $STACK_REDIS_PORT 2" \
+            "sentinel down-after-milliseconds jiasu 1000" "sentinel failover-timeout jiasu 10000" \
+            >"$dir/sentinel-$port.conf"
+        stack_spawn "redis-sentinel-$port" redis-sentinel "$dir/sentinel-$port.conf" &&
+            stack_wait_for "redis-sentinel-$port" stack_redis_pong "$port" || return 1
+        urls+=("redis://127.0.0.1:$port")
+    done
+    STACK_REDIS_CLIENT=sentinel STACK_REDIS_MASTER=jiasu
+    STACK_REDIS_URL=$(IFS=,; echo "${urls[*]}")
+}
+stack_redis_linked() { redis-cli -p "$1" info replication 2>/dev/null | grep -q 'master_link_status:up'; }
+
+# stack_sentinel_primary: the port of the primary the sentinels name now.
+stack_sentinel_primary() {
+    redis-cli -p $((STACK_REDIS_PORT + 2)) sentinel get-master-addr-by-name jiasu 2>/dev/null | sed -n 2p
+}
+
+# stack_start_cluster: a Redis Cluster of three primaries on +4..+6 (AOF on, no replicas), slots spread by
+# redis-cli --cluster create; the instances get all three as seeds (STACK_REDIS_* below).
+stack_start_cluster() {
+    local dir=$STACK_RUN/redis port ports=() urls=()
+    rm -rf "$dir" && mkdir -p "$dir"
+    for port in "$STACK_REDIS_PORT" $((STACK_REDIS_PORT + 1)) $((STACK_REDIS_PORT + 2)); do
+        stack_redis_node "redis-cluster-$port" "$port" --cluster-enabled yes --cluster-node-timeout 2000 \
+            --cluster-config-file "$dir/$port/nodes.conf" || return 1
+        ports+=("127.0.0.1:$port") urls+=("redis://127.0.0.1:$port")
+    done
+    if ! redis-cli --cluster create "${ports[@]}" --cluster-replicas 0 --cluster-yes \
+        >"$STACK_RUN/log/redis-cluster-create.log" 2>&1 || ! WAIT_SECONDS=30 stack_wait stack_cluster_ok; then
+        stack_log "redis cluster did not form; see $STACK_RUN/log/redis-cluster-create.log"
+        return 1
+    fi
+    STACK_REDIS_CLIENT=cluster STACK_REDIS_MASTER=
+    STACK_REDIS_URL=$(IFS=,; echo "${urls[*]}")
+}
+stack_cluster_ok() { redis-cli -p "$STACK_REDIS_PORT" cluster info 2>/dev/null | grep -q 'cluster_state:ok'; }
+
+# stack_redis_node NAME PORT [REDIS OPTIONS...]: one redis-server with AOF in $STACK_RUN/redis/PORT, waited for.
+stack_redis_node() {
+    local name=$1 port=$2
+    shift 2
+    mkdir -p "$STACK_RUN/redis/$port"
+    stack_spawn "$name" redis-server --port "$port" --bind 127.0.0.1 --dir "$STACK_RUN/redis/$port" --save '' \
+        --appendonly yes --appendfsync everysec --daemonize no "$@" &&
+        stack_wait_for "$name" stack_redis_pong "$port"
+}
 
 # stack_start_app PORT: one app instance on PORT (not waited for: see stack_wait_app), with the environment it
-# needs; STACK_JAVA_OPTS (-Xmx512m -XX:+UseSerialGC) are its JVM options.
+# needs; STACK_JAVA_OPTS (-Xmx512m -XX:+UseSerialGC) are its JVM options; Redis as stack_start_sentinel or
+# stack_start_cluster left it (STACK_REDIS_URL, STACK_REDIS_CLIENT, STACK_REDIS_MASTER), else the one on +4.
 stack_start_app() {
     local port=$1
     # shellcheck disable=SC2086 # STACK_JAVA_OPTS is a list of options
     PORT=$port HOST=127.0.0.1 MONGODB_URI=mongodb://127.0.0.1:$STACK_MONGO_PORT \
-        REDIS_URL=redis://127.0.0.1:$STACK_REDIS_PORT WECHAT_APPID=wxstub0000000000 WECHAT_SECRET=stub-secret \
+        REDIS_URL=${STACK_REDIS_URL:-redis://127.0.0.1:$STACK_REDIS_PORT} REDIS_CLIENT_TYPE=${STACK_REDIS_CLIENT:-standalone} \
+        REDIS_MASTER_NAME=${STACK_REDIS_MASTER:-mymaster} WECHAT_APPID=wxstub0000000000 WECHAT_SECRET=stub-secret \
         WECHAT_API_HOST_URL=http://127.0.0.1:$STACK_WECHAT_PORT ADMIN_TOKEN=$STACK_ADMIN_TOKEN \
         CLAIM_KEYS=$STACK_CLAIM_KEYS CLAIM_KEY_ID=$STACK_CLAIM_KEY_ID VISITOR_KEY=$STACK_VISITOR_KEY \
         WECHAT_PUSH_TOKEN=$STACK_PUSH_TOKEN stack_spawn "app-$port" java ${STACK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$STACK_RUN/app/quarkus-run.jar"
@@ -309,21 +371,28 @@ stack_start_nginx() {
     stack_wait_for nginx stack_http_ok "http://127.0.0.1:$STACK_STATUS_PORT/nginx_status"
 }
 
-# stack_up [--nginx] [--aof]: the whole stack on the ports of stack_ports, each part waited for. Whatever a
+# stack_up [--nginx] [--aof | --sentinel | --cluster]: the whole stack on the ports of stack_ports, each part
+# waited for; Redis alone (+4), under Sentinel (+4..+8) or as a Cluster (+4..+6). Whatever a
 # previous run left in $STACK_RUN is stopped first; a port already taken fails at once. On failure it stops what
 # it started and returns non-zero, the reason on stderr.
 # shellcheck disable=SC2120 # the options are optional
 stack_up() {
-    local nginx=false redis_opts=() packages=(openjdk-17-jdk-headless maven redis-server curl) arg port ports
+    local nginx=false redis_opts=() redis=stack_start_redis packages=(openjdk-17-jdk-headless maven redis-server curl)
+    local arg port ports
+    STACK_REDIS_URL='' STACK_REDIS_CLIENT='' STACK_REDIS_MASTER=''
     for arg in "$@"; do
         case $arg in
             --nginx) nginx=true packages+=(nginx) ;;
             --aof) redis_opts+=(--aof) ;;
+            --sentinel) redis=stack_start_sentinel packages+=(redis-sentinel redis-tools) ;;
+            --cluster) redis=stack_start_cluster packages+=(redis-tools) ;;
             *) stack_log "stack_up: unknown option $arg"; return 1 ;;
         esac
     done
     stack_stop
     ports=("$STACK_MONGO_PORT" "$STACK_WECHAT_PORT" "$STACK_REDIS_PORT" "${STACK_APP_PORTS[@]}")
+    [ "$redis" = stack_start_redis ] || ports+=($((STACK_REDIS_PORT + 1)) $((STACK_REDIS_PORT + 2)))
+    [ "$redis" != stack_start_sentinel ] || ports+=($((STACK_REDIS_PORT + 3)) $((STACK_REDIS_PORT + 4)))
     $nginx && ports+=("$STACK_NGINX_PORT" "$STACK_STATUS_PORT")
     for port in "${ports[@]}"; do
         stack_port_free "$port" ||
@@ -331,7 +400,7 @@ stack_up() {
     done
     "$STACK_REPO/deploy/local/need" "${packages[@]}" >&2 &&
         stack_init && stack_build || return 1
-    if stack_start_standin && stack_start_redis "${redis_opts[@]}" && stack_start_apps &&
+    if stack_start_standin && "$redis" "${redis_opts[@]}" && stack_start_apps &&
         { ! $nginx || stack_start_nginx; }; then
         stack_log "up in $STACK_RUN: instances ${STACK_APP_PORTS[*]}$($nginx && echo ", nginx $STACK_URL")"
         return 0

@@ -185,7 +185,9 @@ public class PlayerService {
      */
     public Uni<HelpOutcome> recordHelp(Campaign campaign, String shareCode, String helperId, Instant now) {
         int helpsToGoal = campaign.helpsToGoal();
-        return store.recordHelp(campaign.id(), shareCode, helperId, helpsToGoal, now)
+        // the owner completes the players' shard key {campaignId, userId}: the update goes to one shard
+        return ownerOf(campaign.id(), shareCode)
+                .flatMap(owner -> store.recordHelp(campaign.id(), shareCode, owner, helperId, helpsToGoal, now))
                 .onItem()
                 .ifNull()
                 .switchTo(() -> refusal(campaign, shareCode, helperId))

@@ -105,17 +105,22 @@ class PlayerStore {
     /**
      * Records one help if it is allowed, in a single guarded update: the player is not the helper, this helper has
      * not helped before, and the goal is not reached yet. The help that reaches the goal also stamps finishedAt in
-     * the same update. Returns the player after the help, or null when the guard refused it.
+     * the same update. The filter carries the whole shard key ({campaignId, userId} of the owner), so on a sharded
+     * cluster the update goes to one shard. Returns the player after the help, or null when the guard refused it.
      */
-    Uni<Player> recordHelp(String campaignId, String shareCode, String helperId, int helpsToGoal, Instant now) {
+    Uni<Player> recordHelp(
+            String campaignId, String shareCode, String ownerId, String helperId, int helpsToGoal, Instant now) {
+        if (ownerId.equals(helperId)) {
+            return Uni.createFrom().nullItem();
+        }
         Document help = new Document("u", helperId).append("at", Date.from(now));
         Bson progress = Updates.combine(
                 Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
-        return update(guard(campaignId, shareCode, helperId, new Document("$lt", helpsToGoal - 1)), progress)
+        return update(guard(campaignId, shareCode, ownerId, helperId, new Document("$lt", helpsToGoal - 1)), progress)
                 .onItem()
                 .ifNull()
                 .switchTo(() -> update(
-                        guard(campaignId, shareCode, helperId, helpsToGoal - 1),
+                        guard(campaignId, shareCode, ownerId, helperId, helpsToGoal - 1),
                         Updates.combine(
                                 progress,
                                 Updates.set("finishedAt", Date.from(now)),
@@ -126,10 +131,10 @@ class PlayerStore {
      * The guard of a help as one flat filter document. Filters.and would render {$and: [...]}, which
      * mongo-java-server answers with a collection scan instead of the _id index; MongoDB reads both alike.
      */
-    private static Bson guard(String campaignId, String shareCode, String helperId, Object helpCount) {
+    private static Bson guard(String campaignId, String shareCode, String ownerId, String helperId, Object helpCount) {
         return new Document("_id", shareCode)
                 .append("campaignId", campaignId)
-                .append("userId", new Document("$ne", helperId))
+                .append("userId", ownerId)
                 .append("helps.u", new Document("$ne", helperId))
                 .append("helpCount", helpCount);
     }

@@ -1,0 +1,17 @@
+package io.jiasu.platform;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.jboss.logging.Logger;
+
+/** Test only: logs one line while handling a request, as the problem mapper does. */
+@Path("/test/log-probe")
+public class LogProbeResource {
+    static final Logger LOG = Logger.getLogger(LogProbeResource.class);
+
+    @GET
+    public String probe() {
+        LOG.info("log probe");
+        return "ok";
+    }
+}
