@@ -1,9 +1,11 @@
 package io.jiasu.admin;
 
 import io.jiasu.campaign.CampaignDefinition;
+import io.jiasu.leaderboard.BoardLimit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -32,8 +34,11 @@ class AdminCampaignResource {
     @PUT
     @Path("/{cid}")
     public Uni<AdminCampaignView> define(
-            @PathParam("cid") String cid, CampaignDefinition definition, @Context HttpServerRequest request) {
-        return admin.define(cid, definition, operators.of(request));
+            @PathParam("cid") @Pattern(regexp = CampaignDefinition.ID_PATTERN, message = CampaignDefinition.ID_RULE)
+                    String id,
+            CampaignDefinition definition,
+            @Context HttpServerRequest request) {
+        return admin.define(id, definition, operators.of(request));
     }
 
     @GET
@@ -57,7 +62,7 @@ class AdminCampaignResource {
     @GET
     @Path("/{cid}/leaderboard")
     public Uni<AdminLeaderboard> leaderboard(
-            @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") int limit) {
-        return admin.leaderboard(cid, limit);
+            @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") @BoardLimit String limit) {
+        return admin.leaderboard(cid, Integer.parseInt(limit.strip()));
     }
 }

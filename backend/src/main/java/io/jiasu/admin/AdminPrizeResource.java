@@ -1,7 +1,6 @@
 package io.jiasu.admin;
 
 import io.jiasu.prize.PrizeService;
-import io.jiasu.prize.Review;
 import io.jiasu.prize.WinnersExport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -60,7 +59,8 @@ class AdminPrizeResource {
             @PathParam("shareCode") String shareCode,
             ReviewDecision decision,
             @Context HttpServerRequest request) {
-        Review wanted = decision == null ? null : decision.decision();
-        return moderation.review(cid, shareCode, wanted, operators.of(request)).map(ReviewDecision::new);
+        return moderation
+                .review(cid, shareCode, decision, operators.of(request))
+                .map(ReviewDecision::new);
     }
 }

@@ -23,7 +23,6 @@ import java.util.Map;
 @ApplicationScoped
 class AdminService {
     private static final Duration ACTIVITY_SPAN = Duration.ofHours(1);
-    private static final int MAX_BOARD = 100;
 
     private final CampaignService campaigns;
     private final PlayerService players;
@@ -52,7 +51,7 @@ class AdminService {
                         operator,
                         "campaign.define",
                         id,
-                        campaigns.define(id, definition),
+                        () -> campaigns.define(id, definition),
                         saved -> "published=" + saved.published() + " goal=" + saved.goal() + " prizeTotal="
                                 + saved.prizeTotal())
                 .flatMap(this::view);
@@ -97,8 +96,7 @@ class AdminService {
     }
 
     /** The live board with share codes, rebuilt from MongoDB first if Redis lost it. */
-    Uni<AdminLeaderboard> leaderboard(String id, int requested) {
-        int limit = Math.max(1, Math.min(MAX_BOARD, requested));
+    Uni<AdminLeaderboard> leaderboard(String id, int limit) {
         return campaigns
                 .find(id)
                 .call(players::restoreBoard)

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The audit log of admin actions: runs an action and records it whether it succeeded or not (the action fails if its
@@ -21,8 +22,16 @@ class AuditService {
         this.clock = clock;
     }
 
-    <T> Uni<T> run(Operator operator, String action, String target, Uni<T> work, Function<T, String> detail) {
-        return work.onItemOrFailure()
+    /** Runs the action and records it; a request refused before the action starts (VALIDATION_FAILED) is recorded too. */
+    <T> Uni<T> run(
+            Operator operator,
+            String action,
+            String target,
+            Supplier<Uni<? extends T>> work,
+            Function<T, String> detail) {
+        return Uni.createFrom()
+                .deferred(work)
+                .onItemOrFailure()
                 .call((item, failure) -> store.record(
                         operator,
                         action,

@@ -1,6 +1,7 @@
 package io.jiasu.admin;
 
 import io.jiasu.campaign.CampaignService;
+import io.jiasu.platform.Validation;
 import io.jiasu.player.PlayerService;
 import io.jiasu.prize.ClaimService;
 import io.jiasu.prize.PrizeService;
@@ -23,6 +24,7 @@ class ModerationService {
     private final PrizeService prizes;
     private final ClaimService claims;
     private final AuditService audit;
+    private final Validation validation;
     private final MeterRegistry metrics;
 
     ModerationService(
@@ -32,6 +34,7 @@ class ModerationService {
             PrizeService prizes,
             ClaimService claims,
             AuditService audit,
+            Validation validation,
             MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.players = players;
@@ -39,6 +42,7 @@ class ModerationService {
         this.prizes = prizes;
         this.claims = claims;
         this.audit = audit;
+        this.validation = validation;
         this.metrics = metrics;
     }
 
@@ -54,21 +58,26 @@ class ModerationService {
                 .call(players::leaveBoards)
                 .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
                 .map(userId -> new BanResult(shareCode, true));
-        return audit.run(operator, "player.ban", campaignId + "/" + shareCode, work, result -> null);
+        return audit.run(operator, "player.ban", campaignId + "/" + shareCode, () -> work, result -> null);
     }
 
-    Uni<Review> review(String campaignId, String shareCode, Review decision, Operator operator) {
+    Uni<Review> review(String campaignId, String shareCode, ReviewDecision decision, Operator operator) {
         return audit.run(
                 operator,
                 "claim.review",
                 campaignId + "/" + shareCode,
-                claims.review(campaignId, shareCode, decision),
+                () -> claims.review(
+                        campaignId, shareCode, validation.valid(decision).decision()),
                 review -> "decision=" + review);
     }
 
     Uni<WinnersExport> export(String campaignId, Operator operator) {
         return audit.run(
-                operator, "winners.export", campaignId, prizes.export(campaignId), export -> "rows=" + export.rows());
+                operator,
+                "winners.export",
+                campaignId,
+                () -> prizes.export(campaignId),
+                export -> "rows=" + export.rows());
     }
 
     Uni<Rekeyed> rekey(Operator operator) {
@@ -76,7 +85,7 @@ class ModerationService {
                 operator,
                 "claims.rekey",
                 "claims",
-                claims.rekey().map(Rekeyed::new),
+                () -> claims.rekey().map(Rekeyed::new),
                 result -> "resealed=" + result.resealed());
     }
 }

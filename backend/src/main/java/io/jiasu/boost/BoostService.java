@@ -68,12 +68,7 @@ class BoostService {
             return decide(campaignId, shareCode, helperId);
         }
         if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            return Uni.createFrom()
-                    .failure(new ApiException(
-                            400,
-                            "BAD_REQUEST",
-                            "Bad request",
-                            "Idempotency-Key must be 1 to 64 visible ASCII characters."));
+            return Uni.createFrom().failure(new BadIdempotencyKey());
         }
         String scope = String.join(":", helperId, campaignId, shareCode, idempotencyKey);
         return answers.claim(scope)

@@ -1,8 +1,7 @@
 package io.jiasu.campaign;
 
-import io.jiasu.platform.FieldError;
 import io.jiasu.platform.NotFound;
-import io.jiasu.platform.ValidationFailed;
+import io.jiasu.platform.Validation;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
@@ -11,12 +10,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * Campaign definitions, their window and their prize slots. Reads on the request path come from a cache that is at
@@ -25,16 +22,21 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class CampaignService {
-    private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-
     private final CampaignStore store;
+    private final Validation validation;
     private final Cache cache;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Map<String, AtomicInteger> stock = new ConcurrentHashMap<>();
 
-    CampaignService(CampaignStore store, @CacheName("campaigns") Cache cache, Clock clock, MeterRegistry metrics) {
+    CampaignService(
+            CampaignStore store,
+            Validation validation,
+            @CacheName("campaigns") Cache cache,
+            Clock clock,
+            MeterRegistry metrics) {
         this.store = store;
+        this.validation = validation;
         this.cache = cache;
         this.clock = clock;
         this.metrics = metrics;
@@ -69,18 +71,14 @@ public class CampaignService {
         return store.findAll().invoke(campaigns -> campaigns.forEach(this::trackStock));
     }
 
-    /** Creates or replaces a campaign; goal and schedule are frozen once anyone has joined (CAMPAIGN_LOCKED). */
+    /**
+     * Creates or replaces a campaign once its definition keeps every rule on it (VALIDATION_FAILED otherwise); goal
+     * and schedule are frozen once anyone has joined (CAMPAIGN_LOCKED).
+     */
     public Uni<Campaign> define(String id, CampaignDefinition definition) {
-        List<FieldError> errors =
-                definition == null ? List.of(new FieldError("body", "is required")) : definition.problems();
-        if (!CAMPAIGN_ID.matcher(id).matches()) {
-            errors = new ArrayList<>(errors);
-            errors.add(new FieldError("id", "must be 1 to 40 letters, digits, '-' or '_'"));
-        }
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new ValidationFailed(errors));
-        }
-        return store.define(id, definition, clock.instant())
+        return Uni.createFrom()
+                .item(() -> validation.valid(definition))
+                .flatMap(valid -> store.define(id, valid, clock.instant()))
                 .call(saved -> cache.invalidate(id))
                 .invoke(this::trackStock);
     }

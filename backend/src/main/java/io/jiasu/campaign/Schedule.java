@@ -11,6 +11,19 @@ public record Schedule(List<Tier> tiers) {
         tiers = List.copyOf(tiers);
     }
 
+    /** Whether these tiers make a schedule: at least one, each well formed, only the last open-ended. */
+    static boolean wellFormed(List<Tier> tiers) {
+        if (tiers == null || tiers.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < tiers.size(); i++) {
+            if (tiers.get(i) == null || !tiers.get(i).wellFormed(i == tiers.size() - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Progress after {@code helps} helps, never past the goal. */
     public int progressAfter(int helps, int goal) {
         long progress = 0;

@@ -1,8 +1,6 @@
 package io.jiasu.leaderboard;
 
 import io.jiasu.campaign.CampaignService;
-import io.jiasu.platform.FieldError;
-import io.jiasu.platform.ValidationFailed;
 import io.jiasu.player.PlayerService;
 import io.jiasu.player.Ranked;
 import io.smallrye.mutiny.Uni;
@@ -36,13 +34,8 @@ class LeaderboardService {
         this.clock = clock;
     }
 
-    /** The first {@code limit} rows (a number from 1 to 100, as the query gave it). */
-    Uni<Leaderboard> top(String campaignId, String limitParam) {
-        int limit = parseLimit(limitParam);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return Uni.createFrom()
-                    .failure(new ValidationFailed(List.of(new FieldError("limit", "must be 1 to " + MAX_LIMIT))));
-        }
+    /** The first {@code limit} rows, 1 to {@link #MAX_LIMIT} ({@link BoardLimit}). */
+    Uni<Leaderboard> top(String campaignId, int limit) {
         return campaigns
                 .published(campaignId)
                 .flatMap(campaign -> snapshots
@@ -68,13 +61,5 @@ class LeaderboardService {
                     }
                     return new Leaderboard(List.copyOf(entries), clock.instant());
                 });
-    }
-
-    private static int parseLimit(String limit) {
-        try {
-            return Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -5,6 +5,8 @@ import io.jiasu.ratelimit.Route;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,8 +26,8 @@ class SessionResource {
     @POST
     @PermitAll
     @RateLimit(Route.LOGIN)
-    public Uni<Response> login(LoginRequest request) {
-        return sessions.login(request)
+    public Uni<Response> login(@NotNull(message = "is required") @Valid LoginRequest body) {
+        return sessions.login(body)
                 .map(created -> Response.status(201).entity(created).build());
     }
 

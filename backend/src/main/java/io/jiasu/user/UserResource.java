@@ -2,6 +2,7 @@ package io.jiasu.user;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -24,7 +25,7 @@ class UserResource {
     }
 
     @PATCH
-    public Uni<UserView> update(ProfileUpdate update, @Context SecurityContext caller) {
+    public Uni<UserView> update(@Valid ProfileUpdate update, @Context SecurityContext caller) {
         return users.update(
                 caller.getUserPrincipal().getName(), update == null ? new ProfileUpdate(null, null) : update);
     }

@@ -1,27 +1,19 @@
 package io.jiasu.user;
 
-import io.jiasu.platform.FieldError;
 import io.jiasu.platform.NotFound;
-import io.jiasu.platform.Text;
-import io.jiasu.platform.ValidationFailed;
 import io.jiasu.wechat.WechatClient;
 import io.jiasu.wechat.WxLogin;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Users and their profiles: sign-in by openid, the profile a user edits, the cards others see. */
 @ApplicationScoped
 public class UserService {
-    private static final Pattern AVATAR_URL = Pattern.compile("https?://[^\\s]{1,500}");
-
     private final UserStore store;
     private final WechatClient wechat;
     private final BanStore bans;
@@ -49,23 +41,9 @@ public class UserService {
         return user(id).map(UserView::of);
     }
 
-    /** Changes nickname and avatar; a new nickname must pass WeChat content security first. */
+    /** Changes nickname and avatar (a valid {@link ProfileUpdate}); a new nickname must pass WeChat content security first. */
     public Uni<UserView> update(String id, ProfileUpdate update) {
-        List<FieldError> errors = new ArrayList<>();
         String nickname = update.nickname() == null ? null : update.nickname().strip();
-        if (nickname != null) {
-            String problem = Text.problemWith(nickname, 1, 20);
-            if (problem != null) {
-                errors.add(new FieldError("nickname", problem));
-            }
-        }
-        if (update.avatarUrl() != null
-                && !AVATAR_URL.matcher(update.avatarUrl()).matches()) {
-            errors.add(new FieldError("avatarUrl", "must be an http(s) URL of at most 500 characters"));
-        }
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new ValidationFailed(errors));
-        }
         Uni<Void> screened = nickname == null
                 ? Uni.createFrom().voidItem()
                 : user(id).flatMap(user -> wechat.isTextSafe(user.openid(), nickname))
