@@ -3,9 +3,9 @@ package io.jiasu.admin;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignDefinition;
 import io.jiasu.campaign.CampaignService;
-import io.jiasu.leaderboard.LeaderboardStore;
+import io.jiasu.leaderboard.LeaderboardService;
+import io.jiasu.leaderboard.Ranked;
 import io.jiasu.player.PlayerService;
-import io.jiasu.player.Ranked;
 import io.jiasu.prize.ClaimService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +27,7 @@ class AdminService {
     private final CampaignService campaigns;
     private final PlayerService players;
     private final ClaimService claims;
-    private final LeaderboardStore board;
+    private final LeaderboardService board;
     private final AuditService audit;
     private final Clock clock;
 
@@ -35,7 +35,7 @@ class AdminService {
             CampaignService campaigns,
             PlayerService players,
             ClaimService claims,
-            LeaderboardStore board,
+            LeaderboardService board,
             AuditService audit,
             Clock clock) {
         this.campaigns = campaigns;
@@ -95,12 +95,11 @@ class AdminService {
                 });
     }
 
-    /** The live board with share codes, rebuilt from MongoDB first if Redis lost it. */
+    /** The live board with share codes, fresh (not the public snapshot), rebuilt first if Redis lost it. */
     Uni<AdminLeaderboard> leaderboard(String id, int limit) {
         return campaigns
                 .find(id)
-                .call(players::restoreBoard)
-                .flatMap(campaign -> board.top(id, limit).flatMap(codes -> players.ranked(campaign, codes)))
+                .flatMap(campaign -> board.top(campaign, limit))
                 .map(rows -> {
                     List<AdminStanding> entries = new ArrayList<>();
                     for (Ranked row : rows) {

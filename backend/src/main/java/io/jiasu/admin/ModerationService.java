@@ -1,6 +1,7 @@
 package io.jiasu.admin;
 
 import io.jiasu.campaign.CampaignService;
+import io.jiasu.leaderboard.LeaderboardService;
 import io.jiasu.platform.Validation;
 import io.jiasu.player.PlayerService;
 import io.jiasu.prize.ClaimService;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 class ModerationService {
     private final CampaignService campaigns;
     private final PlayerService players;
+    private final LeaderboardService boards;
     private final UserService users;
     private final PrizeService prizes;
     private final ClaimService claims;
@@ -30,6 +32,7 @@ class ModerationService {
     ModerationService(
             CampaignService campaigns,
             PlayerService players,
+            LeaderboardService boards,
             UserService users,
             PrizeService prizes,
             ClaimService claims,
@@ -38,6 +41,7 @@ class ModerationService {
             MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.players = players;
+        this.boards = boards;
         this.users = users;
         this.prizes = prizes;
         this.claims = claims;
@@ -55,10 +59,23 @@ class ModerationService {
                 .find(campaignId)
                 .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
                 .call(userId -> users.ban(userId, campaignId, shareCode))
-                .call(players::leaveBoards)
+                .call(this::leaveBoards)
                 .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
                 .map(userId -> new BanResult(shareCode, true));
         return audit.run(operator, "player.ban", campaignId + "/" + shareCode, () -> work, result -> null);
+    }
+
+    /** Takes every player of a banned user off their campaign's board. */
+    private Uni<Void> leaveBoards(String userId) {
+        return players.shareCodesOf(userId)
+                .flatMap(codes -> codes.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Uni.join()
+                                .all(codes.entrySet().stream()
+                                        .map(player -> boards.remove(player.getKey(), player.getValue()))
+                                        .toList())
+                                .andFailFast()
+                                .replaceWithVoid());
     }
 
     Uni<Review> review(String campaignId, String shareCode, ReviewDecision decision, Operator operator) {

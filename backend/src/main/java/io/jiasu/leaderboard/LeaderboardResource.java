@@ -21,6 +21,6 @@ class LeaderboardResource {
     @GET
     public Uni<Leaderboard> top(
             @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") @BoardLimit String limit) {
-        return leaderboard.top(cid, Integer.parseInt(limit.strip()));
+        return leaderboard.published(cid, Integer.parseInt(limit.strip()));
     }
 }

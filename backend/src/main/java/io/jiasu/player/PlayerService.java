@@ -2,7 +2,7 @@ package io.jiasu.player;
 
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
-import io.jiasu.leaderboard.LeaderboardStore;
+import io.jiasu.leaderboard.LeaderboardService;
 import io.jiasu.leaderboard.Standing;
 import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.NotFound;
@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,15 +27,14 @@ import java.util.Set;
  * <p>MongoDB's players and campaigns collections are the record; the Redis leaderboard is derived from them. Each
  * step is one atomic single-document update, and every later step can be replayed: a crash after a help reached the
  * goal but before the prize slot was written is settled when the player is next read ({@link #me}) or by
- * {@link PlayerRepair} within a minute; a lost leaderboard is rebuilt from MongoDB by {@link #restoreBoard}, leaving
- * banned users off it.
+ * {@link PlayerRepair} within a minute; the leaderboard rebuilds a lost board from MongoDB through {@link PlayerBoard}.
  */
 @ApplicationScoped
 public class PlayerService {
     private final PlayerStore store;
     private final CampaignService campaigns;
     private final UserService users;
-    private final LeaderboardStore board;
+    private final LeaderboardService board;
     private final Cache owners;
     private final Claims claims;
     private final Event<PlayerFinished> finishes;
@@ -46,7 +44,7 @@ public class PlayerService {
             PlayerStore store,
             CampaignService campaigns,
             UserService users,
-            LeaderboardStore board,
+            LeaderboardService board,
             @CacheName("share-code-owners") Cache owners,
             Claims claims,
             Event<PlayerFinished> finishes,
@@ -70,10 +68,7 @@ public class PlayerService {
                 .call(campaigns::lockRules)
                 .flatMap(campaign -> store.join(campaignId, userId, now)
                         .call(stored -> stored.created()
-                                ? board.record(
-                                        campaignId,
-                                        campaign.startsAt(),
-                                        stored.player().standing(0))
+                                ? board.record(campaign, stored.player().standing(0))
                                 : Uni.createFrom().voidItem())
                         .flatMap(stored ->
                                 view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))));
@@ -195,8 +190,7 @@ public class PlayerService {
                     boolean finished = helps == helpsToGoal;
                     Uni<Integer> prize = finished
                             ? settle(campaign, player)
-                            : board.record(campaign.id(), campaign.startsAt(), player.standing(progress))
-                                    .replaceWith((Integer) null);
+                            : board.record(campaign, player.standing(progress)).replaceWith((Integer) null);
                     return prize.map(rank ->
                             new HelpOutcome(campaign.amountOfHelp(helps), progress, campaign.goal(), finished, rank));
                 });
@@ -207,58 +201,14 @@ public class PlayerService {
         return store.helpedBy(shareCodes, helperId);
     }
 
-    /** Rebuilds a campaign's leaderboard from MongoDB if Redis lost it. */
-    public Uni<Void> restoreBoard(Campaign campaign) {
-        return board.isLost(campaign.id())
-                .flatMap(lost -> !lost
-                        ? Uni.createFrom().voidItem()
-                        : store.allOf(campaign.id())
-                                .filter(player -> !users.isBanned(player.userId()))
-                                .map(player -> player.standing(campaign.progressAfter(player.helpCount())))
-                                .collect()
-                                .asList()
-                                .flatMap(standings -> board.restore(campaign.id(), campaign.startsAt(), standings)));
-    }
-
-    /** Takes every player of a (banned) user off their campaigns' leaderboards. */
-    public Uni<Void> leaveBoards(String userId) {
-        return store.ofUser(userId)
-                .onItem()
-                .transformToUniAndConcatenate(player -> board.remove(player.campaignId(), player.shareCode()))
-                .collect()
-                .last()
-                .replaceWithVoid();
+    /** The share code of each player a user has, by campaign id (a user has at most one player per campaign). */
+    public Uni<Map<String, String>> shareCodesOf(String userId) {
+        return store.ofUser(userId).collect().asMap(Player::campaignId, Player::shareCode);
     }
 
     /** Helps a campaign received per minute since {@code since}, oldest minute first; minutes without helps are left out. */
     public Uni<List<HelpsInMinute>> helpsPerMinute(String campaignId, Instant since) {
         return store.helpsPerMinute(campaignId, since);
-    }
-
-    /** Board rows for these share codes: progress, finish time and the owner's card; banned users are left out. */
-    public Uni<List<Ranked>> ranked(Campaign campaign, List<String> shareCodes) {
-        return store.findAll(shareCodes)
-                .flatMap(players -> users.cards(
-                                players.stream().map(Player::userId).toList())
-                        .map(cards -> {
-                            Map<String, Player> byCode = new HashMap<>();
-                            players.forEach(p -> byCode.put(p.shareCode(), p));
-                            List<Ranked> rows = new ArrayList<>();
-                            for (String code : shareCodes) {
-                                Player player = byCode.get(code);
-                                // a help racing a ban may have put the banned player back on the Redis board
-                                if (player != null && !users.isBanned(player.userId())) {
-                                    UserView card = cards.get(player.userId());
-                                    rows.add(new Ranked(
-                                            player.shareCode(),
-                                            card == null ? null : card.nickname(),
-                                            card == null ? null : card.avatarUrl(),
-                                            campaign.progressAfter(player.helpCount()),
-                                            player.finishedAt()));
-                                }
-                            }
-                            return rows;
-                        }));
     }
 
     /**
@@ -270,9 +220,7 @@ public class PlayerService {
                 .takePrizeSlot(campaign, player.shareCode(), player.userId(), player.finishedAt())
                 .call(rank -> store.settlePrize(player.shareCode(), rank))
                 .call(rank -> board.record(
-                        campaign.id(),
-                        campaign.startsAt(),
-                        new Standing(player.shareCode(), campaign.goal(), player.finishedAt(), rank)))
+                        campaign, new Standing(player.shareCode(), campaign.goal(), player.finishedAt(), rank)))
                 .invoke(rank -> finishes.fire(
                         new PlayerFinished(campaign, player.shareCode(), player.userId(), rank, player.finishedAt())));
     }
