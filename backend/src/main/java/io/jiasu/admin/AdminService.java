@@ -7,6 +7,7 @@ import io.jiasu.leaderboard.LeaderboardService;
 import io.jiasu.leaderboard.Ranked;
 import io.jiasu.player.PlayerService;
 import io.jiasu.prize.ClaimService;
+import io.jiasu.prize.SlotService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ class AdminService {
     private final CampaignService campaigns;
     private final PlayerService players;
     private final ClaimService claims;
+    private final SlotService slots;
     private final LeaderboardService board;
     private final AuditService audit;
     private final Clock clock;
@@ -35,12 +37,14 @@ class AdminService {
             CampaignService campaigns,
             PlayerService players,
             ClaimService claims,
+            SlotService slots,
             LeaderboardService board,
             AuditService audit,
             Clock clock) {
         this.campaigns = campaigns;
         this.players = players;
         this.claims = claims;
+        this.slots = slots;
         this.board = board;
         this.audit = audit;
         this.clock = clock;
@@ -54,6 +58,7 @@ class AdminService {
                         () -> campaigns.define(id, definition),
                         saved -> "published=" + saved.published() + " goal=" + saved.goal() + " prizeTotal="
                                 + saved.prizeTotal())
+                .invoke(slots::track)
                 .flatMap(this::view);
     }
 

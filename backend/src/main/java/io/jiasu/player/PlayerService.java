@@ -3,16 +3,15 @@ package io.jiasu.player;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.leaderboard.LeaderboardService;
-import io.jiasu.leaderboard.Standing;
 import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.NotFound;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +25,9 @@ import java.util.Set;
  *
  * <p>MongoDB's players and campaigns collections are the record; the Redis leaderboard is derived from them. Each
  * step is one atomic single-document update, and every later step can be replayed: a crash after a help reached the
- * goal but before the prize slot was written is settled when the player is next read ({@link #me}) or by
- * {@link PlayerRepair} within a minute; the leaderboard rebuilds a lost board from MongoDB through {@link PlayerBoard}.
+ * goal but before the prize slot was written is settled through {@link Settlement} when the player is next read
+ * ({@link #me}) or by the prize feature's sweeper; the leaderboard rebuilds a lost board from MongoDB through
+ * {@link PlayerBoard}.
  */
 @ApplicationScoped
 public class PlayerService {
@@ -37,7 +37,7 @@ public class PlayerService {
     private final LeaderboardService board;
     private final Cache owners;
     private final Claims claims;
-    private final Event<PlayerFinished> finishes;
+    private final Settlement settlement;
     private final Clock clock;
 
     PlayerService(
@@ -47,7 +47,7 @@ public class PlayerService {
             LeaderboardService board,
             @CacheName("share-code-owners") Cache owners,
             Claims claims,
-            Event<PlayerFinished> finishes,
+            Settlement settlement,
             Clock clock) {
         this.store = store;
         this.campaigns = campaigns;
@@ -55,7 +55,7 @@ public class PlayerService {
         this.board = board;
         this.owners = owners;
         this.claims = claims;
-        this.finishes = finishes;
+        this.settlement = settlement;
         this.clock = clock;
     }
 
@@ -83,7 +83,9 @@ public class PlayerService {
                         .ifNull()
                         .failWith(() -> new NotFound("You have not joined this campaign."))
                         .flatMap(player -> player.needsPrizeSettling()
-                                ? settle(campaign, player).flatMap(rank -> store.findMine(campaignId, userId))
+                                ? settlement
+                                        .settle(campaign, player.finisher())
+                                        .flatMap(rank -> store.findMine(campaignId, userId))
                                 : Uni.createFrom().item(player))
                         .flatMap(player -> view(campaign, player)));
     }
@@ -189,11 +191,21 @@ public class PlayerService {
                     int progress = campaign.progressAfter(helps);
                     boolean finished = helps == helpsToGoal;
                     Uni<Integer> prize = finished
-                            ? settle(campaign, player)
+                            ? settlement.settle(campaign, player.finisher())
                             : board.record(campaign, player.standing(progress)).replaceWith((Integer) null);
                     return prize.map(rank ->
                             new HelpOutcome(campaign.amountOfHelp(helps), progress, campaign.goal(), finished, rank));
                 });
+    }
+
+    /** Writes down the prize outcome of a finished player (a rank, or null when none was left); repeating it is harmless. */
+    public Uni<Void> settlePrize(String shareCode, Integer prizeRank) {
+        return store.settlePrize(shareCode, prizeRank);
+    }
+
+    /** Finished players whose prize outcome was never written (a crash between the two), at most {@code limit}. */
+    public Multi<Finisher> unsettled(int limit) {
+        return store.unsettled(limit).map(Player::finisher);
     }
 
     /** Which of these players the user has helped; used to repair daily-limit reservations. */
@@ -209,20 +221,6 @@ public class PlayerService {
     /** Helps a campaign received per minute since {@code since}, oldest minute first; minutes without helps are left out. */
     public Uni<List<HelpsInMinute>> helpsPerMinute(String campaignId, Instant since) {
         return store.helpsPerMinute(campaignId, since);
-    }
-
-    /**
-     * Takes the prize slot of a finished player (or finds the one taken before), writes the outcome down and announces
-     * it; observers of {@link PlayerFinished} (the subscribe message) must not block and must not fail the caller.
-     */
-    Uni<Integer> settle(Campaign campaign, Player player) {
-        return campaigns
-                .takePrizeSlot(campaign, player.shareCode(), player.userId(), player.finishedAt())
-                .call(rank -> store.settlePrize(player.shareCode(), rank))
-                .call(rank -> board.record(
-                        campaign, new Standing(player.shareCode(), campaign.goal(), player.finishedAt(), rank)))
-                .invoke(rank -> finishes.fire(
-                        new PlayerFinished(campaign, player.shareCode(), player.userId(), rank, player.finishedAt())));
     }
 
     private Uni<Player> refusal(Campaign campaign, String shareCode, String helperId) {
