@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.platform.ApiException;
-import io.jiasu.player.HelpOutcome;
+import io.jiasu.platform.Forbidden;
+import io.jiasu.platform.NotFound;
+import io.jiasu.player.HelpAttempt;
 import io.jiasu.player.PlayerService;
+import io.jiasu.prize.SlotService;
+import io.jiasu.user.UserService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +24,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a friend's help: the campaign is live, nobody helps themselves, each friend helps a player once, a
- * helper helps at most dailyHelpLimit players a day, and the help that reaches the goal takes the next prize.
+ * The rules of a friend's help: the campaign is live, nobody helps themselves or a banned player, each friend helps a
+ * player once, nobody is helped past the goal, a helper helps at most dailyHelpLimit players a day, a retried request
+ * answers as the first did, and the help that reaches the goal takes the next prize. The player's document enforces
+ * the once-per-friend, self and goal rules atomically (one guarded update, {@link HelpAttempt}); this class says what
+ * each refusal means.
  *
  * <p>MongoDB is the record of helps and prizes. The daily limit lives in Redis (kept with AOF in production): a slot
  * is reserved before the help and given back if the help is refused; a slot left behind by a crash between the two
@@ -36,6 +43,8 @@ class BoostService {
 
     private final CampaignService campaigns;
     private final PlayerService players;
+    private final UserService users;
+    private final SlotService slots;
     private final DailyHelpStore daily;
     private final IdempotencyStore answers;
     private final ObjectMapper json;
@@ -45,6 +54,8 @@ class BoostService {
     BoostService(
             CampaignService campaigns,
             PlayerService players,
+            UserService users,
+            SlotService slots,
             DailyHelpStore daily,
             IdempotencyStore answers,
             ObjectMapper json,
@@ -52,6 +63,8 @@ class BoostService {
             MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.players = players;
+        this.users = users;
+        this.slots = slots;
         this.daily = daily;
         this.answers = answers;
         this.json = json;
@@ -108,10 +121,9 @@ class BoostService {
         return campaigns
                 .published(campaignId)
                 .invoke(campaign -> campaign.requireLive(now))
-                .call(campaign -> players.requireHelpable(campaignId, shareCode, helperId))
-                .flatMap(campaign -> withDailySlot(campaign, shareCode, helperId, now))
-                .map(outcome -> new BoostResult(
-                        outcome.amount(), outcome.progress(), outcome.goal(), outcome.finished(), outcome.prizeRank()))
+                .call(campaign -> requireHelpable(campaignId, shareCode, helperId))
+                .flatMap(campaign ->
+                        withDailySlot(campaign, shareCode, helperId, now).flatMap(help -> result(campaign, help)))
                 .onItemOrFailure()
                 .invoke((result, failure) -> {
                     metrics.counter("jiasu.boost.helps", "outcome", outcome(failure))
@@ -124,14 +136,59 @@ class BoostService {
                 });
     }
 
-    private Uni<HelpOutcome> withDailySlot(Campaign campaign, String shareCode, String helperId, Instant now) {
+    /**
+     * Refuses what the share code alone rules out, before a daily slot is spent: an unknown player (NOT_FOUND),
+     * helping yourself (SELF_BOOST), or a player whose user is banned (FORBIDDEN).
+     */
+    private Uni<Void> requireHelpable(String campaignId, String shareCode, String helperId) {
+        return players.ownerOf(campaignId, shareCode)
+                .invoke(owner -> {
+                    if (owner.equals(helperId)) {
+                        throw new SelfBoost();
+                    }
+                    if (users.isBanned(owner)) {
+                        throw new Forbidden("This player has been disqualified.");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Records the help under a daily slot, giving the slot back when the help is refused or fails. */
+    private Uni<HelpAttempt.Recorded> withDailySlot(Campaign campaign, String shareCode, String helperId, Instant now) {
         LocalDate day = campaign.dayOf(now);
         return reserve(campaign, shareCode, helperId, day, now, true)
                 .flatMap(reservation -> players.recordHelp(campaign, shareCode, helperId, now)
+                        .map(BoostService::accepted)
                         .onFailure()
                         .call(e -> reservation == DailyHelpStore.Reservation.TAKEN
                                 ? daily.release(campaign.id(), helperId, day, shareCode)
                                 : Uni.createFrom().voidItem()));
+    }
+
+    /**
+     * The help that reached the goal takes its prize before answering: the first prizeTotal players to get there
+     * hold ranks 1..prizeTotal.
+     */
+    private Uni<BoostResult> result(Campaign campaign, HelpAttempt.Recorded help) {
+        int helps = help.helpCount();
+        Uni<Integer> prize = help.finished()
+                ? slots.settle(campaign, help.finisher())
+                : Uni.createFrom().nullItem();
+        return prize.map(rank -> new BoostResult(
+                campaign.amountOfHelp(helps), campaign.progressAfter(helps), campaign.goal(), help.finished(), rank));
+    }
+
+    /** A recorded help, or the API's answer to the rule the player's document refused it by. */
+    private static HelpAttempt.Recorded accepted(HelpAttempt attempt) {
+        if (attempt instanceof HelpAttempt.Recorded recorded) {
+            return recorded;
+        }
+        throw switch (((HelpAttempt.Refused) attempt).reason()) {
+            case NO_SUCH_PLAYER -> new NotFound("No such player.");
+            case OWN_PLAYER -> new SelfBoost();
+            case ALREADY_HELPED -> new AlreadyBoosted();
+            case GOAL_REACHED -> new GoalReached();
+        };
     }
 
     private Uni<DailyHelpStore.Reservation> reserve(

@@ -3,7 +3,7 @@ package io.jiasu.player;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.leaderboard.LeaderboardService;
-import io.jiasu.platform.Forbidden;
+import io.jiasu.leaderboard.Standing;
 import io.jiasu.platform.NotFound;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
@@ -137,23 +137,6 @@ public class PlayerService {
                                         viewerId == null ? null : player.helpedBy(viewerId)))));
     }
 
-    /**
-     * Refuses what the share code alone rules out: an unknown player (NOT_FOUND), helping yourself (SELF_BOOST), or a
-     * player whose user is banned (FORBIDDEN).
-     */
-    public Uni<Void> requireHelpable(String campaignId, String shareCode, String helperId) {
-        return ownerOf(campaignId, shareCode)
-                .invoke(owner -> {
-                    if (owner.equals(helperId)) {
-                        throw new SelfBoost();
-                    }
-                    if (users.isBanned(owner)) {
-                        throw new Forbidden("This player has been disqualified.");
-                    }
-                })
-                .replaceWithVoid();
-    }
-
     /** Counts for the operators' stats. */
     public Uni<PlayerCounts> counts(String campaignId) {
         return store.counts(campaignId);
@@ -177,25 +160,16 @@ public class PlayerService {
     }
 
     /**
-     * Records one friend's help. Throws SELF_BOOST, ALREADY_BOOSTED, GOAL_REACHED or NOT_FOUND when the player's
-     * document refused it. The help that reaches the goal takes the next prize slot before answering.
+     * Records one friend's help on the player's document, or says why the document refused it (the rules are the
+     * boost feature's). A recorded help that did not reach the goal puts the player's new standing on the board; the
+     * one that reached it is settled by the prize feature, which puts the standing there with the prize rank.
      */
-    public Uni<HelpOutcome> recordHelp(Campaign campaign, String shareCode, String helperId, Instant now) {
-        int helpsToGoal = campaign.helpsToGoal();
-        return store.recordHelp(campaign.id(), shareCode, helperId, helpsToGoal, now)
-                .onItem()
-                .ifNull()
-                .switchTo(() -> refusal(campaign, shareCode, helperId))
-                .flatMap(player -> {
-                    int helps = player.helpCount();
-                    int progress = campaign.progressAfter(helps);
-                    boolean finished = helps == helpsToGoal;
-                    Uni<Integer> prize = finished
-                            ? settlement.settle(campaign, player.finisher())
-                            : board.record(campaign, player.standing(progress)).replaceWith((Integer) null);
-                    return prize.map(rank ->
-                            new HelpOutcome(campaign.amountOfHelp(helps), progress, campaign.goal(), finished, rank));
-                });
+    public Uni<HelpAttempt> recordHelp(Campaign campaign, String shareCode, String helperId, Instant now) {
+        return store.recordHelp(campaign.id(), shareCode, helperId, campaign.helpsToGoal(), now)
+                .call(attempt -> attempt instanceof HelpAttempt.Recorded help && !help.finished()
+                        ? board.record(
+                                campaign, new Standing(shareCode, campaign.progressAfter(help.helpCount()), now, null))
+                        : Uni.createFrom().voidItem());
     }
 
     /** Writes down the prize outcome of a finished player (a rank, or null when none was left); repeating it is harmless. */
@@ -221,24 +195,6 @@ public class PlayerService {
     /** Helps a campaign received per minute since {@code since}, oldest minute first; minutes without helps are left out. */
     public Uni<List<HelpsInMinute>> helpsPerMinute(String campaignId, Instant since) {
         return store.helpsPerMinute(campaignId, since);
-    }
-
-    private Uni<Player> refusal(Campaign campaign, String shareCode, String helperId) {
-        return store.find(campaign.id(), shareCode).map(player -> {
-            if (player == null) {
-                throw new NotFound("No such player.");
-            }
-            if (player.userId().equals(helperId)) {
-                throw new SelfBoost();
-            }
-            if (player.helpedBy(helperId)) {
-                throw new AlreadyBoosted();
-            }
-            if (player.helpCount() >= campaign.helpsToGoal()) {
-                throw new GoalReached();
-            }
-            throw new IllegalStateException("help refused for no known reason");
-        });
     }
 
     private Uni<PlayerView> view(Campaign campaign, Player player) {

@@ -105,9 +105,9 @@ class PlayerStore {
     /**
      * Records one help if it is allowed, in a single guarded update: the player is not the helper, this helper has
      * not helped before, and the goal is not reached yet. The help that reaches the goal also stamps finishedAt in
-     * the same update. Returns the player after the help, or null when the guard refused it.
+     * the same update. A refused help is explained by one read of the player.
      */
-    Uni<Player> recordHelp(String campaignId, String shareCode, String helperId, int helpsToGoal, Instant now) {
+    Uni<HelpAttempt> recordHelp(String campaignId, String shareCode, String helperId, int helpsToGoal, Instant now) {
         Document help = new Document("u", helperId).append("at", Date.from(now));
         Bson progress = Updates.combine(
                 Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
@@ -119,7 +119,32 @@ class PlayerStore {
                         Updates.combine(
                                 progress,
                                 Updates.set("finishedAt", Date.from(now)),
-                                Updates.set("prizeSettled", false))));
+                                Updates.set("prizeSettled", false))))
+                .onItem()
+                .ifNotNull()
+                .transform(player -> (HelpAttempt) new HelpAttempt.Recorded(
+                        player.helpCount(), player.helpCount() == helpsToGoal ? player.finisher() : null))
+                .onItem()
+                .ifNull()
+                .switchTo(() -> find(campaignId, shareCode)
+                        .map(player -> new HelpAttempt.Refused(refusal(player, helperId, helpsToGoal))));
+    }
+
+    /** Which part of the guard a refused help failed, read after the fact. */
+    private static HelpAttempt.Refusal refusal(Player player, String helperId, int helpsToGoal) {
+        if (player == null) {
+            return HelpAttempt.Refusal.NO_SUCH_PLAYER;
+        }
+        if (player.userId().equals(helperId)) {
+            return HelpAttempt.Refusal.OWN_PLAYER;
+        }
+        if (player.helpedBy(helperId)) {
+            return HelpAttempt.Refusal.ALREADY_HELPED;
+        }
+        if (player.helpCount() >= helpsToGoal) {
+            return HelpAttempt.Refusal.GOAL_REACHED;
+        }
+        throw new IllegalStateException("help refused for no known reason");
     }
 
     /**
