@@ -3,7 +3,6 @@ package io.jiasu.admin;
 import io.jiasu.campaign.CampaignDefinition;
 import io.jiasu.leaderboard.BoardLimit;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
@@ -13,17 +12,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** Operators create, replace and watch campaigns. */
 @Path("/api/v1/admin/campaigns")
 @RolesAllowed("admin")
 class AdminCampaignResource {
     private final AdminService admin;
-    private final Operators operators;
 
-    AdminCampaignResource(AdminService admin, Operators operators) {
+    AdminCampaignResource(AdminService admin) {
         this.admin = admin;
-        this.operators = operators;
     }
 
     @GET
@@ -37,8 +35,8 @@ class AdminCampaignResource {
             @PathParam("cid") @Pattern(regexp = CampaignDefinition.ID_PATTERN, message = CampaignDefinition.ID_RULE)
                     String id,
             CampaignDefinition definition,
-            @Context HttpServerRequest request) {
-        return admin.define(id, definition, operators.of(request));
+            @Context SecurityContext caller) {
+        return admin.define(id, definition, Operator.of(caller));
     }
 
     @GET

@@ -3,7 +3,6 @@ package io.jiasu.admin;
 import io.jiasu.prize.PrizeService;
 import io.jiasu.prize.WinnersExport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** Operators watch the prize holders, export them to ship prizes, review flagged claims and ban players. */
 @Path("/api/v1/admin/campaigns/{cid}")
@@ -18,12 +18,10 @@ import jakarta.ws.rs.core.Response;
 class AdminPrizeResource {
     private final PrizeService prizes;
     private final ModerationService moderation;
-    private final Operators operators;
 
-    AdminPrizeResource(PrizeService prizes, ModerationService moderation, Operators operators) {
+    AdminPrizeResource(PrizeService prizes, ModerationService moderation) {
         this.prizes = prizes;
         this.moderation = moderation;
-        this.operators = operators;
     }
 
     @GET
@@ -34,9 +32,9 @@ class AdminPrizeResource {
 
     @GET
     @Path("/winners.csv")
-    public Uni<Response> winnersCsv(@PathParam("cid") String cid, @Context HttpServerRequest request) {
+    public Uni<Response> winnersCsv(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return moderation
-                .export(cid, operators.of(request))
+                .export(cid, Operator.of(caller))
                 .map(export -> Response.ok(export.csv(), WinnersExport.MEDIA_TYPE)
                         .header("Content-Disposition", "attachment; filename=\"winners-" + cid + ".csv\"")
                         .header("Cache-Control", "no-store")
@@ -46,10 +44,8 @@ class AdminPrizeResource {
     @POST
     @Path("/players/{shareCode}/ban")
     public Uni<BanResult> ban(
-            @PathParam("cid") String cid,
-            @PathParam("shareCode") String shareCode,
-            @Context HttpServerRequest request) {
-        return moderation.ban(cid, shareCode, operators.of(request));
+            @PathParam("cid") String cid, @PathParam("shareCode") String shareCode, @Context SecurityContext caller) {
+        return moderation.ban(cid, shareCode, Operator.of(caller));
     }
 
     @POST
@@ -58,9 +54,7 @@ class AdminPrizeResource {
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,
             ReviewDecision decision,
-            @Context HttpServerRequest request) {
-        return moderation
-                .review(cid, shareCode, decision, operators.of(request))
-                .map(ReviewDecision::new);
+            @Context SecurityContext caller) {
+        return moderation.review(cid, shareCode, decision, Operator.of(caller)).map(ReviewDecision::new);
     }
 }

@@ -4,7 +4,6 @@ import io.jiasu.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,7 +35,7 @@ class AuditService {
                         operator,
                         action,
                         target,
-                        failure == null ? "ok" : code(failure),
+                        ApiException.outcome(failure, "ok"),
                         failure == null ? detail.apply(item) : null,
                         clock.instant()));
     }
@@ -44,9 +43,5 @@ class AuditService {
     /** The latest admin actions, newest first (1 to 1000). */
     Uni<AuditEntries> recent(int limit) {
         return store.recent(Math.max(1, Math.min(1000, limit))).map(AuditEntries::new);
-    }
-
-    private static String code(Throwable failure) {
-        return failure instanceof ApiException api ? api.code().toLowerCase(Locale.ROOT) : "error";
     }
 }

@@ -55,14 +55,18 @@ class ModerationService {
      * prize they hold is revoked (its slot is not handed on). Repeating a ban finishes one that failed halfway.
      */
     Uni<BanResult> ban(String campaignId, String shareCode, Operator operator) {
-        Uni<BanResult> work = campaigns
-                .find(campaignId)
-                .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
-                .call(userId -> users.ban(userId, campaignId, shareCode))
-                .call(this::leaveBoards)
-                .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
-                .map(userId -> new BanResult(shareCode, true));
-        return audit.run(operator, "player.ban", campaignId + "/" + shareCode, () -> work, result -> null);
+        return audit.run(
+                operator,
+                "player.ban",
+                campaignId + "/" + shareCode,
+                () -> campaigns
+                        .find(campaignId)
+                        .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
+                        .call(userId -> users.ban(userId, campaignId, shareCode))
+                        .call(this::leaveBoards)
+                        .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
+                        .map(userId -> new BanResult(shareCode, true)),
+                result -> null);
     }
 
     /** Takes every player of a banned user off their campaign's board. */

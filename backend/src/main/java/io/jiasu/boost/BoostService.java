@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -126,7 +125,7 @@ class BoostService {
                         withDailySlot(campaign, shareCode, helperId, now).flatMap(help -> result(campaign, help)))
                 .onItemOrFailure()
                 .invoke((result, failure) -> {
-                    metrics.counter("jiasu.boost.helps", "outcome", outcome(failure))
+                    metrics.counter("jiasu.boost.helps", "outcome", ApiException.outcome(failure, "accepted"))
                             .increment();
                     if (failure == null) {
                         // per campaign, for the operators' helps-per-minute: rate(jiasu_boost_accepted_total[1m]) * 60
@@ -230,13 +229,6 @@ class BoostService {
                                         .toList())
                                 .andFailFast()
                                 .replaceWith(true));
-    }
-
-    private static String outcome(Throwable failure) {
-        if (failure == null) {
-            return "accepted";
-        }
-        return failure instanceof ApiException api ? api.code().toLowerCase(Locale.ROOT) : "error";
     }
 
     private String write(Answer answer) {

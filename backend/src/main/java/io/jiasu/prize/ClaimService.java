@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -161,9 +160,6 @@ public class ClaimService {
     }
 
     private static String outcome(ClaimView view, Throwable failure) {
-        if (failure == null) {
-            return view.review() == Review.PENDING ? "flagged" : "stored";
-        }
-        return failure instanceof ApiException api ? api.code().toLowerCase(Locale.ROOT) : "error";
+        return ApiException.outcome(failure, view != null && view.review() == Review.PENDING ? "flagged" : "stored");
     }
 }

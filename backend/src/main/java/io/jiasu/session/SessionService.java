@@ -1,5 +1,6 @@
 package io.jiasu.session;
 
+import io.jiasu.platform.ApiException;
 import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.RandomIds;
 import io.jiasu.ratelimit.RateLimitService;
@@ -54,7 +55,8 @@ class SessionService {
                         .map(ignored ->
                                 new SessionCreated(token, clock.instant().plus(config.ttl()), UserView.of(user))))
                 .onItemOrFailure()
-                .invoke((created, failure) -> metrics.counter("jiasu.session.logins", "outcome", outcome(failure))
+                .invoke((created, failure) -> metrics.counter(
+                                "jiasu.session.logins", "outcome", ApiException.outcome(failure, "ok"))
                         .increment());
     }
 
@@ -65,14 +67,5 @@ class SessionService {
     /** The user id of a live token (and its expiry pushed out), or null. */
     Uni<String> userOf(String token) {
         return sessions.touch(token, config.ttl());
-    }
-
-    private static String outcome(Throwable failure) {
-        if (failure == null) {
-            return "ok";
-        }
-        return failure instanceof io.jiasu.platform.ApiException api
-                ? api.code().toLowerCase(java.util.Locale.ROOT)
-                : "error";
     }
 }
