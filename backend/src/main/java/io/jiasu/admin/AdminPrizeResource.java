@@ -11,6 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Operators watch the prize holders, export them to ship prizes, review flagged claims and ban players. */
 @Path("/api/v1/admin/campaigns/{cid}")
@@ -32,6 +36,10 @@ class AdminPrizeResource {
 
     @GET
     @Path("/winners.csv")
+    @APIResponse(
+            responseCode = "200",
+            description = "One row per prize holder in rank order, UTF-8 with a BOM",
+            content = @Content(mediaType = WinnersExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> winnersCsv(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return moderation
                 .export(cid, Operator.of(caller))
