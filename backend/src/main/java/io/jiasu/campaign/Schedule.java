@@ -1,12 +1,13 @@
 package io.jiasu.campaign;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
  * The fixed boost schedule of a campaign. Progress is a pure function of how many friends helped, so the page can
  * always say exactly how many more friends are needed.
  */
-public record Schedule(List<Tier> tiers) {
+public record Schedule(@JsonValue List<Tier> tiers) {
     public Schedule {
         tiers = List.copyOf(tiers);
     }

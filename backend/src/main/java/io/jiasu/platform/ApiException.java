@@ -30,14 +30,6 @@ public class ApiException extends RuntimeException {
         return code;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public List<FieldError> errors() {
-        return errors;
-    }
-
     /** Seconds a client should wait before trying again (the Retry-After header of a 429), or null for the default. */
     public Integer retryAfterSeconds() {
         return null;

@@ -129,11 +129,7 @@ public class PlayerService {
                                         player.shareCode(),
                                         owner.nickname(),
                                         owner.avatarUrl(),
-                                        campaign.progressAfter(player.helpCount()),
-                                        campaign.goal(),
-                                        player.helpCount(),
-                                        campaign.helpsToGoal() - player.helpCount(),
-                                        player.finishedAt(),
+                                        Progress.of(campaign, player),
                                         viewerId == null ? null : player.helpedBy(viewerId)))));
     }
 
@@ -204,15 +200,7 @@ public class PlayerService {
                 .all()
                 .unis(board.rankOf(campaign.id(), player.shareCode()), claimed)
                 .with((rank, hasClaimed) -> new PlayerView(
-                        player.shareCode(),
-                        campaign.progressAfter(player.helpCount()),
-                        campaign.goal(),
-                        player.helpCount(),
-                        campaign.helpsToGoal() - player.helpCount(),
-                        player.finishedAt(),
-                        player.prizeRank(),
-                        hasClaimed,
-                        rank));
+                        player.shareCode(), Progress.of(campaign, player), player.prizeRank(), hasClaimed, rank));
     }
 
     /** Who owns a share code, cached. */

@@ -13,6 +13,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.jiasu.Fixtures;
@@ -43,7 +45,10 @@ class CampaignAdminTest {
                 .body("dailyHelpLimit", equalTo(5))
                 .body("helpsToGoal", equalTo(5))
                 .body("schedule[2].helpers", nullValue())
-                .body("schedule[0].amount", equalTo(200));
+                .body("schedule[0].amount", equalTo(200))
+                .body("timeZone", equalTo("Asia/Shanghai"))
+                .body("$", not(hasKey("locked")))
+                .body("$", not(hasKey("prizesTaken")));
     }
 
     @Test

@@ -126,6 +126,19 @@ class OpenApiContractTest {
                 map(map(document, "components"), "schemas").get("ZoneId") instanceof Map<?, ?> zone
                         ? zone.get("type")
                         : null);
+        // views that share a part (the campaign's definition, a player's progress) still show one flat object
+        Map<String, Object> schemas = map(map(document, "components"), "schemas");
+        assertTrue(
+                map(map(schemas, "CampaignView"), "properties")
+                        .keySet()
+                        .containsAll(List.of("id", "title", "goal", "schedule", "timeZone", "status", "serverTime")),
+                map(schemas, "CampaignView").toString());
+        assertFalse(map(map(schemas, "CampaignView"), "properties").containsKey("prizesTaken"));
+        assertTrue(
+                map(map(schemas, "PlayerView"), "properties")
+                        .keySet()
+                        .containsAll(List.of("shareCode", "progress", "goal", "helpers", "friendsNeeded", "rank")),
+                map(schemas, "PlayerView").toString());
         assertEquals(
                 "#/components/schemas/LoginRequest",
                 schemaOf(map(operation(document, "post", "/api/v1/session"), "requestBody"))
