@@ -78,10 +78,7 @@ public class PlayerService {
     public Uni<PlayerView> me(String campaignId, String userId) {
         return campaigns
                 .published(campaignId)
-                .flatMap(campaign -> store.findMine(campaignId, userId)
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> new NotFound("You have not joined this campaign."))
+                .flatMap(campaign -> mine(campaignId, userId)
                         .flatMap(player -> player.needsPrizeSettling()
                                 ? settlement
                                         .settle(campaign, player.finisher())
@@ -94,10 +91,7 @@ public class PlayerService {
     public Uni<BoostList> boosts(String campaignId, String userId) {
         return campaigns
                 .published(campaignId)
-                .flatMap(campaign -> store.findMine(campaignId, userId)
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> new NotFound("You have not joined this campaign."))
+                .flatMap(campaign -> mine(campaignId, userId)
                         .flatMap(player -> users.cards(player.helps().stream()
                                         .map(Help::userId)
                                         .toList())
@@ -191,6 +185,13 @@ public class PlayerService {
     /** Helps a campaign received per minute since {@code since}, oldest minute first; minutes without helps are left out. */
     public Uni<List<HelpsInMinute>> helpsPerMinute(String campaignId, Instant since) {
         return store.helpsPerMinute(campaignId, since);
+    }
+
+    private Uni<Player> mine(String campaignId, String userId) {
+        return store.findMine(campaignId, userId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("You have not joined this campaign."));
     }
 
     private Uni<PlayerView> view(Campaign campaign, Player player) {

@@ -92,15 +92,15 @@ public class PrizeService {
     private WinnerRow row(Winner winner, UserView card, Claim claim) {
         WinnerStatus status = status(winner, claim);
         boolean shipping = status == WinnerStatus.CLAIMED || status == WinnerStatus.PENDING_REVIEW;
-        return new WinnerRow(
+        PrizeHolder holder = new PrizeHolder(
                 winner.rank(),
                 winner.shareCode(),
                 card == null ? null : card.nickname(),
                 card == null ? null : card.avatarUrl(),
                 winner.finishedAt(),
                 status,
-                shipping ? cipher.open(claim.sealed(), claim.shareCode()) : null,
                 claim == null ? null : claim.claimedAt());
+        return new WinnerRow(holder, shipping ? cipher.open(claim.sealed(), claim.shareCode()) : null);
     }
 
     private WinnerStatus status(Winner winner, Claim claim) {
