@@ -22,7 +22,8 @@ import org.bson.conversions.Bson;
 
 /**
  * The campaigns collection: each document holds a campaign's definition, whether players have locked its rules, and
- * (owned by the prize feature's slot store) its prize slots, of which this store reads only the count taken.
+ * its prize slots. The slots belong to the prize feature's slot store; this store only creates them empty and reads
+ * how many are taken (a new prize total must still cover them).
  */
 @ApplicationScoped
 class CampaignStore {
