@@ -32,7 +32,8 @@ function createApi(client) {
     /** The signed-in user's face: `{id, nickname, avatarUrl}`. */
     user: () => get('/api/v1/me'),
     /** Saves a nickname (checked by WeChat content security: CONTENT_RISKY); answers the user. */
-    updateUser: (changes) => get('/api/v1/me', { method: 'PATCH', data: changes }),
+    // PUT, not PATCH: wx.request has no PATCH method; the server takes both as the same partial update
+    updateUser: (changes) => get('/api/v1/me', { method: 'PUT', data: changes }),
     /** Uploads the avatar the user picked (a temporary file from chooseAvatar); answers the user. */
     uploadAvatar: (filePath) => client.upload('/api/v1/me/avatar', filePath).then(withFaces).then((res) => res.data),
 

@@ -130,13 +130,12 @@ function createClient({ wx: wxApi, apiBase, clientVersion }) {
 
   /**
    * One API call. `auth: false` sends no token and never logs in (public campaign data).
-   * @param {{method?: 'GET'|'POST'|'PUT'|'PATCH'|'DELETE', path: string, data?: any, headers?: Record<string, string>, auth?: boolean}} options
+   * @param {{method?: 'GET'|'POST'|'PUT'|'DELETE', path: string, data?: any, headers?: Record<string, string>, auth?: boolean}} options
    * @returns {Promise<{status: number, data: any}>}
    */
   async function request({ method = 'GET', path, data, headers = {}, auth = true }) {
     const send = (token) => call(wxApi.request, {
       url: apiBase + path,
-      // PATCH is not among the methods WeChat documents for wx.request (see the README's open points).
       method: /** @type {any} */ (method),
       data,
       header: { ...baseHeaders(token), ...headers },

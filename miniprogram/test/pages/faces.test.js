@@ -1,5 +1,5 @@
 // The face sheet on the home page: offered once after joining, skippable, editable later; the avatar uploaded
-// at once, the nickname saved through PATCH /api/v1/me with its content check.
+// at once, the nickname saved through PUT /api/v1/me with its content check.
 const { installApp, renderPage, until } = require('../helpers/pages')
 const { CID, liveCampaign, alicesRun, SESSION, MANIFEST } = require('../helpers/fixtures')
 const { problem } = require('../helpers/fake-wx')
@@ -8,7 +8,7 @@ const { ASKED_KEY } = require('../../src/lib/faces')
 const ME = `GET /api/v1/campaigns/${CID}/players/me`
 const USER = 'GET /api/v1/me'
 const AVATAR = 'POST /api/v1/me/avatar'
-const PATCH = 'PATCH /api/v1/me'
+const SAVE = 'PUT /api/v1/me'
 const FACELESS = { id: 'u1', nickname: '微信用户', avatarUrl: '' }
 const ALICE = { id: 'u1', nickname: '爱丽丝', avatarUrl: 'https://cdn.example.com/media/avatars/a1.png' }
 
@@ -137,12 +137,12 @@ test('an avatar upload whose token expired logs in once silently and goes throug
   expect(requests(app, 'POST /api/v1/session')).toHaveLength(2) // the first visit's login, then exactly one more
 })
 
-test('a saved nickname goes through PATCH /api/v1/me trimmed, closes the sheet and names the share card', async () => {
+test('a saved nickname goes through PUT /api/v1/me trimmed, closes the sheet and names the share card', async () => {
   const { app, page, sheet } = await openSheet()
-  app.route(PATCH, (req) => ({ status: 200, body: { ...FACELESS, nickname: req.data.nickname } }))
+  app.route(SAVE, (req) => ({ status: 200, body: { ...FACELESS, nickname: req.data.nickname } }))
   submitNickname(sheet, '  爱丽丝 ')
   await until(() => !sheetOf(page), 'the sheet to close')
-  expect(requests(app, PATCH).map((r) => r.data)).toEqual([{ nickname: '爱丽丝' }])
+  expect(requests(app, SAVE).map((r) => r.data)).toEqual([{ nickname: '爱丽丝' }])
   expect(page.querySelector('#my-name').dom.textContent).toBe('爱丽丝')
   expect(app.storage.get(ASKED_KEY)).toBe(true)
   expect(page.instance.onShareAppMessage({ from: 'button' }).title).toBe('爱丽丝还差3位好友就到终点了，快来帮TA加速！')
@@ -150,10 +150,10 @@ test('a saved nickname goes through PATCH /api/v1/me trimmed, closes the sheet a
 
 test('the nickname WeChat filled in is taken from the form even when no input event came', async () => {
   const { app, page, sheet } = await openSheet()
-  app.route(PATCH, (req) => ({ status: 200, body: { ...FACELESS, nickname: req.data.nickname } }))
+  app.route(SAVE, (req) => ({ status: 200, body: { ...FACELESS, nickname: req.data.nickname } }))
   sheet.querySelector('#form').dispatchEvent('submit', { detail: { value: { nickname: '鲍勃' } } })
   await until(() => !sheetOf(page), 'the sheet to close')
-  expect(requests(app, PATCH).map((r) => r.data)).toEqual([{ nickname: '鲍勃' }])
+  expect(requests(app, SAVE).map((r) => r.data)).toEqual([{ nickname: '鲍勃' }])
 })
 
 test.each([
@@ -162,7 +162,7 @@ test.each([
   [502, 'WX_UNAVAILABLE', '微信服务繁忙，请稍后再试'],
 ])('a nickname refused with %i %s is explained in Chinese and the sheet stays open', async (status, code, message) => {
   const { app, page, sheet } = await openSheet()
-  app.route(PATCH, problem(status, code))
+  app.route(SAVE, problem(status, code))
   submitNickname(sheet, '某个昵称')
   await until(() => sheet.querySelector('#nickname-error'), 'the refusal')
   expect(sheet.querySelector('#nickname-error').dom.textContent).toBe(message)
@@ -179,7 +179,7 @@ test.each([
   submitNickname(sheet, nickname)
   await until(() => sheet.querySelector('#nickname-error'), 'the problem')
   expect(sheet.querySelector('#nickname-error').dom.textContent).toBe(message)
-  expect(requests(app, PATCH)).toHaveLength(0)
+  expect(requests(app, SAVE)).toHaveLength(0)
 })
 
 test('a nickname WeChat’s own review rejects is cleared with the same explanation', async () => {

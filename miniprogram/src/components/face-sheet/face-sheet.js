@@ -1,5 +1,5 @@
 // The face sheet: pick an avatar (WeChat's chooseAvatar button; uploaded at once) and a nickname (WeChat's
-// nickname input; saved through PATCH /api/v1/me and its content check). Events: `change` when the avatar is
+// nickname input; saved through PUT /api/v1/me and its content check). Events: `change` when the avatar is
 // stored, `done` after saving, `skip` when the user would rather not; each carries the user as it now is.
 const { messageFor } = require('../../lib/errors')
 const { DEFAULT_AVATAR, NICKNAME_MESSAGES, AVATAR_MESSAGES, hasNickname, checkNickname } = require('../../lib/faces')

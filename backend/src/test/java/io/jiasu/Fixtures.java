@@ -109,4 +109,22 @@ public final class Fixtures {
     public static Response help(String token, String cid, String shareCode) {
         return given().auth().oauth2(token).post("/api/v1/campaigns/" + cid + "/players/" + shareCode + "/boosts");
     }
+
+    /** A help sent with an {@code Idempotency-Key}, as a retrying client sends it. */
+    public static Response help(String token, String cid, String shareCode, String idempotencyKey) {
+        return given().auth()
+                .oauth2(token)
+                .header("Idempotency-Key", idempotencyKey)
+                .post("/api/v1/campaigns/" + cid + "/players/" + shareCode + "/boosts");
+    }
+
+    /** The caller's own run in the campaign (GET players/me). */
+    public static Response me(String token, String cid) {
+        return given().auth().oauth2(token).get("/api/v1/campaigns/" + cid + "/players/me");
+    }
+
+    /** The operators' counts of a campaign (GET admin stats). */
+    public static Response stats(String cid) {
+        return given().auth().oauth2(ADMIN).get("/api/v1/admin/campaigns/" + cid + "/stats");
+    }
 }

@@ -25,10 +25,7 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     public static RedisProcess start() {
-        return start(freePort());
-    }
-
-    public static RedisProcess start(int port) {
+        int port = freePort();
         try {
             Path dir = Files.createTempDirectory("jiasu-redis");
             Process process = new ProcessBuilder(List.of(
@@ -56,10 +53,6 @@ public final class RedisProcess implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public String url() {
-        return "redis://127.0.0.1:" + port;
     }
 
     /** Sends one command in Redis's inline form and returns the first line of the answer. */

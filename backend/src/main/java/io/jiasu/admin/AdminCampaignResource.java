@@ -1,9 +1,10 @@
 package io.jiasu.admin;
 
 import io.jiasu.campaign.CampaignDefinition;
+import io.jiasu.leaderboard.BoardLimit;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -11,17 +12,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** Operators create, replace and watch campaigns. */
 @Path("/api/v1/admin/campaigns")
 @RolesAllowed("admin")
 class AdminCampaignResource {
     private final AdminService admin;
-    private final Operators operators;
 
-    AdminCampaignResource(AdminService admin, Operators operators) {
+    AdminCampaignResource(AdminService admin) {
         this.admin = admin;
-        this.operators = operators;
     }
 
     @GET
@@ -32,8 +32,11 @@ class AdminCampaignResource {
     @PUT
     @Path("/{cid}")
     public Uni<AdminCampaignView> define(
-            @PathParam("cid") String cid, CampaignDefinition definition, @Context HttpServerRequest request) {
-        return admin.define(cid, definition, operators.of(request));
+            @PathParam("cid") @Pattern(regexp = CampaignDefinition.ID_PATTERN, message = CampaignDefinition.ID_RULE)
+                    String id,
+            CampaignDefinition definition,
+            @Context SecurityContext caller) {
+        return admin.define(id, definition, Operator.of(caller));
     }
 
     @GET
@@ -57,7 +60,7 @@ class AdminCampaignResource {
     @GET
     @Path("/{cid}/leaderboard")
     public Uni<AdminLeaderboard> leaderboard(
-            @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") int limit) {
-        return admin.leaderboard(cid, limit);
+            @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") @BoardLimit String limit) {
+        return admin.leaderboard(cid, Integer.parseInt(limit.strip()));
     }
 }

@@ -1,50 +1,28 @@
 package io.jiasu.admin;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignStatus;
-import io.jiasu.campaign.Tier;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
 
-/** A campaign as operators see it: the whole definition, its state and live counts. */
+/** A campaign as operators see it: the whole definition, whether it is published and locked, its state and counts. */
 public record AdminCampaignView(
-        String id,
-        String title,
-        String description,
-        Instant startsAt,
-        Instant endsAt,
-        Instant claimDeadline,
-        int goal,
-        int prizeTotal,
-        int prizeRemaining,
-        List<Tier> schedule,
-        int helpsToGoal,
-        int dailyHelpLimit,
-        ZoneId timeZone,
+        @JsonUnwrapped Campaign campaign,
         boolean published,
         boolean locked,
+        int prizeRemaining,
+        int helpsToGoal,
         CampaignStatus status,
         CampaignStats stats) {
 
-    static AdminCampaignView of(Campaign c, Instant now, CampaignStats stats) {
+    static AdminCampaignView of(Campaign campaign, Instant now, CampaignStats stats) {
         return new AdminCampaignView(
-                c.id(),
-                c.title(),
-                c.description(),
-                c.startsAt(),
-                c.endsAt(),
-                c.claimDeadline(),
-                c.goal(),
-                c.prizeTotal(),
-                c.prizeRemaining(),
-                c.schedule().tiers(),
-                c.helpsToGoal(),
-                c.dailyHelpLimit(),
-                c.timeZone(),
-                c.published(),
-                c.locked(),
-                c.status(now),
+                campaign,
+                campaign.published(),
+                campaign.locked(),
+                campaign.prizeRemaining(),
+                campaign.helpsToGoal(),
+                campaign.status(now),
                 stats);
     }
 }

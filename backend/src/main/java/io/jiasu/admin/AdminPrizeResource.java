@@ -1,10 +1,8 @@
 package io.jiasu.admin;
 
 import io.jiasu.prize.PrizeService;
-import io.jiasu.prize.Review;
 import io.jiasu.prize.WinnersExport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Operators watch the prize holders, export them to ship prizes, review flagged claims and ban players. */
 @Path("/api/v1/admin/campaigns/{cid}")
@@ -19,12 +22,10 @@ import jakarta.ws.rs.core.Response;
 class AdminPrizeResource {
     private final PrizeService prizes;
     private final ModerationService moderation;
-    private final Operators operators;
 
-    AdminPrizeResource(PrizeService prizes, ModerationService moderation, Operators operators) {
+    AdminPrizeResource(PrizeService prizes, ModerationService moderation) {
         this.prizes = prizes;
         this.moderation = moderation;
-        this.operators = operators;
     }
 
     @GET
@@ -35,9 +36,13 @@ class AdminPrizeResource {
 
     @GET
     @Path("/winners.csv")
-    public Uni<Response> winnersCsv(@PathParam("cid") String cid, @Context HttpServerRequest request) {
+    @APIResponse(
+            responseCode = "200",
+            description = "One row per prize holder in rank order, UTF-8 with a BOM",
+            content = @Content(mediaType = WinnersExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<Response> winnersCsv(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return moderation
-                .export(cid, operators.of(request))
+                .export(cid, Operator.of(caller))
                 .map(export -> Response.ok(export.csv(), WinnersExport.MEDIA_TYPE)
                         .header("Content-Disposition", "attachment; filename=\"winners-" + cid + ".csv\"")
                         .header("Cache-Control", "no-store")
@@ -47,10 +52,8 @@ class AdminPrizeResource {
     @POST
     @Path("/players/{shareCode}/ban")
     public Uni<BanResult> ban(
-            @PathParam("cid") String cid,
-            @PathParam("shareCode") String shareCode,
-            @Context HttpServerRequest request) {
-        return moderation.ban(cid, shareCode, operators.of(request));
+            @PathParam("cid") String cid, @PathParam("shareCode") String shareCode, @Context SecurityContext caller) {
+        return moderation.ban(cid, shareCode, Operator.of(caller));
     }
 
     @POST
@@ -59,8 +62,7 @@ class AdminPrizeResource {
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,
             ReviewDecision decision,
-            @Context HttpServerRequest request) {
-        Review wanted = decision == null ? null : decision.decision();
-        return moderation.review(cid, shareCode, wanted, operators.of(request)).map(ReviewDecision::new);
+            @Context SecurityContext caller) {
+        return moderation.review(cid, shareCode, decision, Operator.of(caller)).map(ReviewDecision::new);
     }
 }

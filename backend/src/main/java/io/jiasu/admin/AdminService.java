@@ -3,10 +3,11 @@ package io.jiasu.admin;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignDefinition;
 import io.jiasu.campaign.CampaignService;
-import io.jiasu.leaderboard.LeaderboardStore;
+import io.jiasu.leaderboard.LeaderboardService;
+import io.jiasu.leaderboard.Ranked;
 import io.jiasu.player.PlayerService;
-import io.jiasu.player.Ranked;
 import io.jiasu.prize.ClaimService;
+import io.jiasu.prize.SlotService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,12 @@ import java.util.Map;
 @ApplicationScoped
 class AdminService {
     private static final Duration ACTIVITY_SPAN = Duration.ofHours(1);
-    private static final int MAX_BOARD = 100;
 
     private final CampaignService campaigns;
     private final PlayerService players;
     private final ClaimService claims;
-    private final LeaderboardStore board;
+    private final SlotService slots;
+    private final LeaderboardService board;
     private final AuditService audit;
     private final Clock clock;
 
@@ -36,12 +37,14 @@ class AdminService {
             CampaignService campaigns,
             PlayerService players,
             ClaimService claims,
-            LeaderboardStore board,
+            SlotService slots,
+            LeaderboardService board,
             AuditService audit,
             Clock clock) {
         this.campaigns = campaigns;
         this.players = players;
         this.claims = claims;
+        this.slots = slots;
         this.board = board;
         this.audit = audit;
         this.clock = clock;
@@ -52,9 +55,10 @@ class AdminService {
                         operator,
                         "campaign.define",
                         id,
-                        campaigns.define(id, definition),
+                        () -> campaigns.define(id, definition),
                         saved -> "published=" + saved.published() + " goal=" + saved.goal() + " prizeTotal="
                                 + saved.prizeTotal())
+                .invoke(slots::track)
                 .flatMap(this::view);
     }
 
@@ -96,13 +100,11 @@ class AdminService {
                 });
     }
 
-    /** The live board with share codes, rebuilt from MongoDB first if Redis lost it. */
-    Uni<AdminLeaderboard> leaderboard(String id, int requested) {
-        int limit = Math.max(1, Math.min(MAX_BOARD, requested));
+    /** The live board with share codes, fresh (not the public snapshot), rebuilt first if Redis lost it. */
+    Uni<AdminLeaderboard> leaderboard(String id, int limit) {
         return campaigns
                 .find(id)
-                .call(players::restoreBoard)
-                .flatMap(campaign -> board.top(id, limit).flatMap(codes -> players.ranked(campaign, codes)))
+                .flatMap(campaign -> board.top(campaign, limit))
                 .map(rows -> {
                     List<AdminStanding> entries = new ArrayList<>();
                     for (Ranked row : rows) {

@@ -1,7 +1,6 @@
 package io.jiasu.admin;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** The audit log of admin actions, and re-sealing claims after a key rotation. */
 @Path("/api/v1/admin")
@@ -16,12 +16,10 @@ import jakarta.ws.rs.core.Context;
 class AuditResource {
     private final AuditService audit;
     private final ModerationService moderation;
-    private final Operators operators;
 
-    AuditResource(AuditService audit, ModerationService moderation, Operators operators) {
+    AuditResource(AuditService audit, ModerationService moderation) {
         this.audit = audit;
         this.moderation = moderation;
-        this.operators = operators;
     }
 
     @GET
@@ -32,7 +30,7 @@ class AuditResource {
 
     @POST
     @Path("/claims/rekey")
-    public Uni<Rekeyed> rekey(@Context HttpServerRequest request) {
-        return moderation.rekey(operators.of(request));
+    public Uni<Rekeyed> rekey(@Context SecurityContext caller) {
+        return moderation.rekey(Operator.of(caller));
     }
 }

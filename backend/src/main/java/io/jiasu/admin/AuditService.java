@@ -4,8 +4,8 @@ import io.jiasu.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The audit log of admin actions: runs an action and records it whether it succeeded or not (the action fails if its
@@ -21,13 +21,21 @@ class AuditService {
         this.clock = clock;
     }
 
-    <T> Uni<T> run(Operator operator, String action, String target, Uni<T> work, Function<T, String> detail) {
-        return work.onItemOrFailure()
+    /** Runs the action and records it; a request refused before the action starts (VALIDATION_FAILED) is recorded too. */
+    <T> Uni<T> run(
+            Operator operator,
+            String action,
+            String target,
+            Supplier<Uni<? extends T>> work,
+            Function<T, String> detail) {
+        return Uni.createFrom()
+                .deferred(work)
+                .onItemOrFailure()
                 .call((item, failure) -> store.record(
                         operator,
                         action,
                         target,
-                        failure == null ? "ok" : code(failure),
+                        ApiException.outcome(failure, "ok"),
                         failure == null ? detail.apply(item) : null,
                         clock.instant()));
     }
@@ -35,9 +43,5 @@ class AuditService {
     /** The latest admin actions, newest first (1 to 1000). */
     Uni<AuditEntries> recent(int limit) {
         return store.recent(Math.max(1, Math.min(1000, limit))).map(AuditEntries::new);
-    }
-
-    private static String code(Throwable failure) {
-        return failure instanceof ApiException api ? api.code().toLowerCase(Locale.ROOT) : "error";
     }
 }

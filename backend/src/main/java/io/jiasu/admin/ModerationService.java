@@ -1,6 +1,8 @@
 package io.jiasu.admin;
 
 import io.jiasu.campaign.CampaignService;
+import io.jiasu.leaderboard.LeaderboardService;
+import io.jiasu.platform.Validation;
 import io.jiasu.player.PlayerService;
 import io.jiasu.prize.ClaimService;
 import io.jiasu.prize.PrizeService;
@@ -19,26 +21,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 class ModerationService {
     private final CampaignService campaigns;
     private final PlayerService players;
+    private final LeaderboardService boards;
     private final UserService users;
     private final PrizeService prizes;
     private final ClaimService claims;
     private final AuditService audit;
+    private final Validation validation;
     private final MeterRegistry metrics;
 
     ModerationService(
             CampaignService campaigns,
             PlayerService players,
+            LeaderboardService boards,
             UserService users,
             PrizeService prizes,
             ClaimService claims,
             AuditService audit,
+            Validation validation,
             MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.players = players;
+        this.boards = boards;
         this.users = users;
         this.prizes = prizes;
         this.claims = claims;
         this.audit = audit;
+        this.validation = validation;
         this.metrics = metrics;
     }
 
@@ -47,28 +55,50 @@ class ModerationService {
      * prize they hold is revoked (its slot is not handed on). Repeating a ban finishes one that failed halfway.
      */
     Uni<BanResult> ban(String campaignId, String shareCode, Operator operator) {
-        Uni<BanResult> work = campaigns
-                .find(campaignId)
-                .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
-                .call(userId -> users.ban(userId, campaignId, shareCode))
-                .call(players::leaveBoards)
-                .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
-                .map(userId -> new BanResult(shareCode, true));
-        return audit.run(operator, "player.ban", campaignId + "/" + shareCode, work, result -> null);
+        return audit.run(
+                operator,
+                "player.ban",
+                campaignId + "/" + shareCode,
+                () -> campaigns
+                        .find(campaignId)
+                        .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
+                        .call(userId -> users.ban(userId, campaignId, shareCode))
+                        .call(this::leaveBoards)
+                        .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
+                        .map(userId -> new BanResult(shareCode, true)),
+                result -> null);
     }
 
-    Uni<Review> review(String campaignId, String shareCode, Review decision, Operator operator) {
+    /** Takes every player of a banned user off their campaign's board. */
+    private Uni<Void> leaveBoards(String userId) {
+        return players.shareCodesOf(userId)
+                .flatMap(codes -> codes.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Uni.join()
+                                .all(codes.entrySet().stream()
+                                        .map(player -> boards.remove(player.getKey(), player.getValue()))
+                                        .toList())
+                                .andFailFast()
+                                .replaceWithVoid());
+    }
+
+    Uni<Review> review(String campaignId, String shareCode, ReviewDecision decision, Operator operator) {
         return audit.run(
                 operator,
                 "claim.review",
                 campaignId + "/" + shareCode,
-                claims.review(campaignId, shareCode, decision),
+                () -> claims.review(
+                        campaignId, shareCode, validation.valid(decision).decision()),
                 review -> "decision=" + review);
     }
 
     Uni<WinnersExport> export(String campaignId, Operator operator) {
         return audit.run(
-                operator, "winners.export", campaignId, prizes.export(campaignId), export -> "rows=" + export.rows());
+                operator,
+                "winners.export",
+                campaignId,
+                () -> prizes.export(campaignId),
+                export -> "rows=" + export.rows());
     }
 
     Uni<Rekeyed> rekey(Operator operator) {
@@ -76,7 +106,7 @@ class ModerationService {
                 operator,
                 "claims.rekey",
                 "claims",
-                claims.rekey().map(Rekeyed::new),
+                () -> claims.rekey().map(Rekeyed::new),
                 result -> "resealed=" + result.resealed());
     }
 }

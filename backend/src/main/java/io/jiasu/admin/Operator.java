@@ -1,4 +1,22 @@
 package io.jiasu.admin;
 
-/** Who did an admin action: the name the console was signed in with (self-declared) and the client address. */
-record Operator(String name, String address) {}
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+
+/**
+ * Who did an admin action: the name the console was signed in with (self-declared) and the client address. It is
+ * the principal of an admin request's security identity ({@link Operators}).
+ */
+record Operator(String name, String address) implements Principal {
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    /** The operator behind a request, from its security context. */
+    static Operator of(SecurityContext caller) {
+        return caller.getUserPrincipal() instanceof Operator operator
+                ? operator
+                : new Operator(caller.getUserPrincipal().getName(), null);
+    }
+}

@@ -9,8 +9,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** A friend's tap on "帮TA加速". */
 @Path("/api/v1/campaigns/{cid}/players/{shareCode}/boosts")
@@ -24,12 +28,19 @@ class BoostResource {
     @POST
     @RolesAllowed("user")
     @RateLimit(Route.HELP)
-    public Uni<Response> help(
+    @ResponseStatus(201)
+    @APIResponse(
+            responseCode = "201",
+            description = "Helped: what the tap did",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BoostResult.class)))
+    public Uni<BoostResult> help(
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context SecurityContext caller) {
-        return boosts.help(cid, shareCode, caller.getUserPrincipal().getName(), idempotencyKey)
-                .map(result -> Response.status(201).entity(result).build());
+        return boosts.help(cid, shareCode, caller.getUserPrincipal().getName(), idempotencyKey);
     }
 }

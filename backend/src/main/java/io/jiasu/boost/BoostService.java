@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.platform.ApiException;
-import io.jiasu.player.HelpOutcome;
+import io.jiasu.platform.Forbidden;
+import io.jiasu.platform.NotFound;
+import io.jiasu.player.HelpAttempt;
 import io.jiasu.player.PlayerService;
+import io.jiasu.prize.SlotService;
+import io.jiasu.user.UserService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a friend's help: the campaign is live, nobody helps themselves, each friend helps a player once, a
- * helper helps at most dailyHelpLimit players a day, and the help that reaches the goal takes the next prize.
+ * The rules of a friend's help: the campaign is live, nobody helps themselves or a banned player, each friend helps a
+ * player once, nobody is helped past the goal, a helper helps at most dailyHelpLimit players a day, a retried request
+ * answers as the first did, and the help that reaches the goal takes the next prize. The player's document enforces
+ * the once-per-friend, self and goal rules atomically (one guarded update, {@link HelpAttempt}); this class says what
+ * each refusal means.
  *
  * <p>MongoDB is the record of helps and prizes. The daily limit lives in Redis (kept with AOF in production): a slot
  * is reserved before the help and given back if the help is refused; a slot left behind by a crash between the two
@@ -36,6 +42,8 @@ class BoostService {
 
     private final CampaignService campaigns;
     private final PlayerService players;
+    private final UserService users;
+    private final SlotService slots;
     private final DailyHelpStore daily;
     private final IdempotencyStore answers;
     private final ObjectMapper json;
@@ -45,6 +53,8 @@ class BoostService {
     BoostService(
             CampaignService campaigns,
             PlayerService players,
+            UserService users,
+            SlotService slots,
             DailyHelpStore daily,
             IdempotencyStore answers,
             ObjectMapper json,
@@ -52,6 +62,8 @@ class BoostService {
             MeterRegistry metrics) {
         this.campaigns = campaigns;
         this.players = players;
+        this.users = users;
+        this.slots = slots;
         this.daily = daily;
         this.answers = answers;
         this.json = json;
@@ -68,12 +80,7 @@ class BoostService {
             return decide(campaignId, shareCode, helperId);
         }
         if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            return Uni.createFrom()
-                    .failure(new ApiException(
-                            400,
-                            "BAD_REQUEST",
-                            "Bad request",
-                            "Idempotency-Key must be 1 to 64 visible ASCII characters."));
+            return Uni.createFrom().failure(new BadIdempotencyKey());
         }
         String scope = String.join(":", helperId, campaignId, shareCode, idempotencyKey);
         return answers.claim(scope)
@@ -113,13 +120,12 @@ class BoostService {
         return campaigns
                 .published(campaignId)
                 .invoke(campaign -> campaign.requireLive(now))
-                .call(campaign -> players.requireHelpable(campaignId, shareCode, helperId))
-                .flatMap(campaign -> withDailySlot(campaign, shareCode, helperId, now))
-                .map(outcome -> new BoostResult(
-                        outcome.amount(), outcome.progress(), outcome.goal(), outcome.finished(), outcome.prizeRank()))
+                .call(campaign -> requireHelpable(campaignId, shareCode, helperId))
+                .flatMap(campaign ->
+                        withDailySlot(campaign, shareCode, helperId, now).flatMap(help -> result(campaign, help)))
                 .onItemOrFailure()
                 .invoke((result, failure) -> {
-                    metrics.counter("jiasu.boost.helps", "outcome", outcome(failure))
+                    metrics.counter("jiasu.boost.helps", "outcome", ApiException.outcome(failure, "accepted"))
                             .increment();
                     if (failure == null) {
                         // per campaign, for the operators' helps-per-minute: rate(jiasu_boost_accepted_total[1m]) * 60
@@ -129,14 +135,59 @@ class BoostService {
                 });
     }
 
-    private Uni<HelpOutcome> withDailySlot(Campaign campaign, String shareCode, String helperId, Instant now) {
+    /**
+     * Refuses what the share code alone rules out, before a daily slot is spent: an unknown player (NOT_FOUND),
+     * helping yourself (SELF_BOOST), or a player whose user is banned (FORBIDDEN).
+     */
+    private Uni<Void> requireHelpable(String campaignId, String shareCode, String helperId) {
+        return players.ownerOf(campaignId, shareCode)
+                .invoke(owner -> {
+                    if (owner.equals(helperId)) {
+                        throw new SelfBoost();
+                    }
+                    if (users.isBanned(owner)) {
+                        throw new Forbidden("This player has been disqualified.");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Records the help under a daily slot, giving the slot back when the help is refused or fails. */
+    private Uni<HelpAttempt.Recorded> withDailySlot(Campaign campaign, String shareCode, String helperId, Instant now) {
         LocalDate day = campaign.dayOf(now);
         return reserve(campaign, shareCode, helperId, day, now, true)
                 .flatMap(reservation -> players.recordHelp(campaign, shareCode, helperId, now)
+                        .map(BoostService::accepted)
                         .onFailure()
                         .call(e -> reservation == DailyHelpStore.Reservation.TAKEN
                                 ? daily.release(campaign.id(), helperId, day, shareCode)
                                 : Uni.createFrom().voidItem()));
+    }
+
+    /**
+     * The help that reached the goal takes its prize before answering: the first prizeTotal players to get there
+     * hold ranks 1..prizeTotal.
+     */
+    private Uni<BoostResult> result(Campaign campaign, HelpAttempt.Recorded help) {
+        int helps = help.helpCount();
+        Uni<Integer> prize = help.finished()
+                ? slots.settle(campaign, help.finisher())
+                : Uni.createFrom().nullItem();
+        return prize.map(rank -> new BoostResult(
+                campaign.amountOfHelp(helps), campaign.progressAfter(helps), campaign.goal(), help.finished(), rank));
+    }
+
+    /** A recorded help, or the API's answer to the rule the player's document refused it by. */
+    private static HelpAttempt.Recorded accepted(HelpAttempt attempt) {
+        if (attempt instanceof HelpAttempt.Recorded recorded) {
+            return recorded;
+        }
+        throw switch (((HelpAttempt.Refused) attempt).reason()) {
+            case NO_SUCH_PLAYER -> new NotFound("No such player.");
+            case OWN_PLAYER -> new SelfBoost();
+            case ALREADY_HELPED -> new AlreadyBoosted();
+            case GOAL_REACHED -> new GoalReached();
+        };
     }
 
     private Uni<DailyHelpStore.Reservation> reserve(
@@ -178,13 +229,6 @@ class BoostService {
                                         .toList())
                                 .andFailFast()
                                 .replaceWith(true));
-    }
-
-    private static String outcome(Throwable failure) {
-        if (failure == null) {
-            return "accepted";
-        }
-        return failure instanceof ApiException api ? api.code().toLowerCase(Locale.ROOT) : "error";
     }
 
     private String write(Answer answer) {

@@ -1,5 +1,6 @@
 package io.jiasu.campaign;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,7 +8,10 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 
-/** A campaign as stored: its definition, whether players have locked its rules, and how many prizes are taken. */
+/**
+ * A campaign as stored: its definition, whether players have locked its rules, and how many prizes are taken. The
+ * views show the definition as it is; what is not public is left out of them here.
+ */
 public record Campaign(
         String id,
         String title,
@@ -20,9 +24,9 @@ public record Campaign(
         Schedule schedule,
         int dailyHelpLimit,
         ZoneId timeZone,
-        boolean published,
-        boolean locked,
-        int prizesTaken) {
+        @JsonIgnore boolean published,
+        @JsonIgnore boolean locked,
+        @JsonIgnore int prizesTaken) {
 
     public CampaignStatus status(Instant now) {
         if (now.isBefore(startsAt)) {

@@ -1,34 +1,63 @@
 package io.jiasu.campaign;
 
-import io.jiasu.platform.FieldError;
-import io.jiasu.platform.Text;
-import java.time.DateTimeException;
+import io.jiasu.platform.PlainText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.validator.constraints.Range;
 
-/** PUT /admin/campaigns/{cid}: everything an operator decides about a campaign. */
+/**
+ * PUT /admin/campaigns/{cid}: everything an operator decides about a campaign. The rules on one field are the
+ * annotations; those across fields are the named validators {@link WindowInOrder} and {@link ScheduleReachesGoal}.
+ */
+@WindowInOrder
+@ScheduleReachesGoal
 public record CampaignDefinition(
+        @NotNull(message = REQUIRED) @PlainText(min = 1, max = 60)
         String title,
-        String description,
-        Instant startsAt,
-        Instant endsAt,
-        Instant claimDeadline,
+
+        @PlainText(max = 2000, controlCharacters = true) String description,
+        @NotNull(message = REQUIRED) Instant startsAt,
+        @NotNull(message = REQUIRED) Instant endsAt,
+        @NotNull(message = REQUIRED) Instant claimDeadline,
+
+        @NotNull(message = GOAL_RANGE) @Range(min = 1, max = MAX_GOAL, message = GOAL_RANGE)
         Integer goal,
+
+        @NotNull(message = PRIZE_RANGE) @Range(min = 1, max = MAX_PRIZES, message = PRIZE_RANGE)
         Integer prizeTotal,
-        List<Tier> schedule,
+
+        @NotNull(message = TIER_COUNT) @Size(min = 1, max = MAX_TIERS, message = TIER_COUNT) @TiersEndOpen
+        List<@Valid Tier> schedule,
+
+        @NotNull(message = DAILY_RANGE) @Range(min = 1, max = MAX_DAILY_HELPS, message = DAILY_RANGE)
         Integer dailyHelpLimit,
+
         Boolean published,
-        String timeZone) {
+        @IanaTimeZone String timeZone) {
+
+    /** What a campaign id may be: it appears in URLs, Redis keys and the poster code's scene. */
+    public static final String ID_PATTERN = "[A-Za-z0-9_-]{1,40}";
+
+    public static final String ID_RULE = "must be 1 to 40 letters, digits, '-' or '_'";
 
     static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
     static final int MAX_GOAL = 1_000_000;
     static final int MAX_PRIZES = 10_000;
+    static final int MAX_DAILY_HELPS = 1000;
     static final int MAX_HELPS_TO_GOAL = 10_000;
     static final int MAX_TIERS = 20;
     static final Duration MAX_WINDOW = Duration.ofDays(90);
+
+    private static final String REQUIRED = "is required";
+    private static final String GOAL_RANGE = "must be 1 to " + MAX_GOAL;
+    private static final String PRIZE_RANGE = "must be 1 to " + MAX_PRIZES;
+    private static final String DAILY_RANGE = "must be 1 to " + MAX_DAILY_HELPS;
+    private static final String TIER_COUNT = "must have 1 to " + MAX_TIERS + " tiers";
 
     ZoneId zone() {
         return ZoneId.of(timeZone == null ? DEFAULT_TIME_ZONE : timeZone);
@@ -36,91 +65,5 @@ public record CampaignDefinition(
 
     boolean isPublished() {
         return Boolean.TRUE.equals(published);
-    }
-
-    /** Every rule this definition breaks; empty when it may be saved. */
-    List<FieldError> problems() {
-        List<FieldError> errors = new ArrayList<>();
-        String titleProblem = Text.problemWith(title, 1, 60);
-        if (titleProblem != null) {
-            errors.add(new FieldError("title", titleProblem));
-        }
-        if (description != null && Text.length(description) > 2000) {
-            errors.add(new FieldError("description", "must be at most 2000 characters"));
-        }
-        checkWindow(errors);
-        if (goal == null || goal < 1 || goal > MAX_GOAL) {
-            errors.add(new FieldError("goal", "must be 1 to " + MAX_GOAL));
-        }
-        if (prizeTotal == null || prizeTotal < 1 || prizeTotal > MAX_PRIZES) {
-            errors.add(new FieldError("prizeTotal", "must be 1 to " + MAX_PRIZES));
-        }
-        if (dailyHelpLimit == null || dailyHelpLimit < 1 || dailyHelpLimit > 1000) {
-            errors.add(new FieldError("dailyHelpLimit", "must be 1 to 1000"));
-        }
-        if (timeZone != null) {
-            try {
-                ZoneId.of(timeZone);
-            } catch (DateTimeException e) {
-                errors.add(new FieldError("timeZone", "must be an IANA time zone such as Asia/Shanghai"));
-            }
-        }
-        checkSchedule(errors);
-        return errors;
-    }
-
-    private void checkWindow(List<FieldError> errors) {
-        if (startsAt == null) {
-            errors.add(new FieldError("startsAt", "is required"));
-        }
-        if (endsAt == null) {
-            errors.add(new FieldError("endsAt", "is required"));
-        }
-        if (claimDeadline == null) {
-            errors.add(new FieldError("claimDeadline", "is required"));
-        }
-        if (startsAt != null && endsAt != null) {
-            if (!endsAt.isAfter(startsAt)) {
-                errors.add(new FieldError("endsAt", "must be after startsAt"));
-            } else if (Duration.between(startsAt, endsAt).compareTo(MAX_WINDOW) > 0) {
-                errors.add(new FieldError("endsAt", "must be at most 90 days after startsAt"));
-            }
-        }
-        if (endsAt != null && claimDeadline != null && claimDeadline.isBefore(endsAt)) {
-            errors.add(new FieldError("claimDeadline", "must not be before endsAt"));
-        }
-    }
-
-    private void checkSchedule(List<FieldError> errors) {
-        if (schedule == null || schedule.isEmpty() || schedule.size() > MAX_TIERS) {
-            errors.add(new FieldError("schedule", "must have 1 to " + MAX_TIERS + " tiers"));
-            return;
-        }
-        boolean tiersValid = true;
-        for (int i = 0; i < schedule.size(); i++) {
-            Tier tier = schedule.get(i);
-            boolean last = i == schedule.size() - 1;
-            String field = "schedule[" + i + "]";
-            if (tier == null || tier.amount() == null || tier.amount() < 1) {
-                errors.add(new FieldError(field + ".amount", "must be at least 1"));
-                tiersValid = false;
-                continue;
-            }
-            if (last && tier.helpers() != null) {
-                errors.add(new FieldError(field + ".helpers", "the last tier must be open-ended (null)"));
-                tiersValid = false;
-            }
-            if (!last && (tier.helpers() == null || tier.helpers() < 1)) {
-                errors.add(new FieldError(field + ".helpers", "must be at least 1; only the last tier is open-ended"));
-                tiersValid = false;
-            }
-        }
-        if (tiersValid
-                && goal != null
-                && goal >= 1
-                && goal <= MAX_GOAL
-                && new Schedule(schedule).helpsToReach(goal) > MAX_HELPS_TO_GOAL) {
-            errors.add(new FieldError("schedule", "must reach the goal within " + MAX_HELPS_TO_GOAL + " helps"));
-        }
     }
 }

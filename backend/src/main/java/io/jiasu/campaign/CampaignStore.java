@@ -15,15 +15,15 @@ import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The campaigns collection. Each document holds the definition and the prize slots: a winners list that only grows
- * by one guarded update, so a slot is taken exactly once and ranks have no gap.
+ * The campaigns collection: each document holds a campaign's definition, whether players have locked its rules, and
+ * its prize slots. The slots belong to the prize feature's slot store; this store only creates them empty and reads
+ * how many are taken (a new prize total must still cover them).
  */
 @ApplicationScoped
 class CampaignStore {
@@ -109,71 +109,7 @@ class CampaignStore {
                 .replaceWithVoid();
     }
 
-    /**
-     * Appends the player to the winners if a slot is left, guarded so the same player is never appended twice.
-     * Returns the player's rank, also when an earlier attempt already took it, or null when no slot is left.
-     */
-    Uni<Integer> takePrizeSlot(String id, int prizeTotal, String shareCode, String userId, Instant finishedAt) {
-        Bson filter = Filters.and(
-                Filters.eq("_id", id),
-                Filters.eq("prizeTotal", prizeTotal),
-                Filters.lt("winnerCount", prizeTotal),
-                Filters.ne("winners.p", shareCode));
-        Bson update = Updates.combine(
-                Updates.push(
-                        "winners",
-                        new Document("p", shareCode).append("u", userId).append("f", Date.from(finishedAt))),
-                Updates.inc("winnerCount", 1));
-        return campaigns
-                .findOneAndUpdate(
-                        filter,
-                        update,
-                        new FindOneAndUpdateOptions()
-                                .returnDocument(ReturnDocument.AFTER)
-                                .projection(Projections.include("winnerCount")))
-                .flatMap(taken -> taken != null
-                        ? Uni.createFrom().item(taken.getInteger("winnerCount"))
-                        : rankOrRetry(id, prizeTotal, shareCode, userId, finishedAt));
-    }
-
-    private Uni<Integer> rankOrRetry(String id, int prizeTotal, String shareCode, String userId, Instant finishedAt) {
-        return winners(id).flatMap(slots -> {
-            for (Winner winner : slots.winners()) {
-                if (winner.shareCode().equals(shareCode)) {
-                    return Uni.createFrom().item(winner.rank());
-                }
-            }
-            // An operator changed the prize total since our copy was read: try again against the new total.
-            return slots.prizeTotal() != prizeTotal
-                    ? takePrizeSlot(id, slots.prizeTotal(), shareCode, userId, finishedAt)
-                    : Uni.createFrom().nullItem();
-        });
-    }
-
-    Uni<Slots> winners(String id) {
-        return campaigns
-                .find(Filters.eq("_id", id), new FindOptions().projection(Projections.include("winners", "prizeTotal")))
-                .toUni()
-                .map(doc -> {
-                    if (doc == null) {
-                        return new Slots(0, List.of());
-                    }
-                    List<Winner> winners = new ArrayList<>();
-                    for (Document w : doc.getList("winners", Document.class, List.of())) {
-                        winners.add(new Winner(
-                                winners.size() + 1,
-                                w.getString("p"),
-                                w.getString("u"),
-                                w.getDate("f").toInstant()));
-                    }
-                    return new Slots(doc.getInteger("prizeTotal", 0), winners);
-                });
-    }
-
     private static String rulesKey(int goal, Schedule schedule) {
         return goal + "|" + schedule.key();
     }
-
-    /** The prize slots of a campaign: its total and the winners in rank order. */
-    record Slots(int prizeTotal, List<Winner> winners) {}
 }

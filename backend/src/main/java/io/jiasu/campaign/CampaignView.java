@@ -1,45 +1,23 @@
 package io.jiasu.campaign;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
 
-/** GET /campaigns/{cid}: what participants see. Before the start there is no prize stock in it. */
+/** GET /campaigns/{cid}: the campaign as published, and where it stands now. Before the start there is no stock in it. */
 public record CampaignView(
-        String id,
-        String title,
-        String description,
-        Instant startsAt,
-        Instant endsAt,
-        Instant claimDeadline,
-        int goal,
-        int prizeTotal,
+        @JsonUnwrapped Campaign campaign,
         Integer prizeRemaining,
         CampaignStatus status,
-        List<Tier> schedule,
-        int dailyHelpLimit,
         int helpsToGoal,
-        ZoneId timeZone,
         Instant serverTime) {
 
-    static CampaignView of(Campaign c, Instant now) {
-        CampaignStatus status = c.status(now);
-        Integer remaining = status == CampaignStatus.UPCOMING ? null : c.prizeRemaining();
+    static CampaignView of(Campaign campaign, Instant now) {
+        CampaignStatus status = campaign.status(now);
         return new CampaignView(
-                c.id(),
-                c.title(),
-                c.description(),
-                c.startsAt(),
-                c.endsAt(),
-                c.claimDeadline(),
-                c.goal(),
-                c.prizeTotal(),
-                remaining,
+                campaign,
+                status == CampaignStatus.UPCOMING ? null : campaign.prizeRemaining(),
                 status,
-                c.schedule().tiers(),
-                c.dailyHelpLimit(),
-                c.helpsToGoal(),
-                c.timeZone(),
+                campaign.helpsToGoal(),
                 now);
     }
 }

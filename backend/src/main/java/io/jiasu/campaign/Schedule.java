@@ -1,14 +1,28 @@
 package io.jiasu.campaign;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
  * The fixed boost schedule of a campaign. Progress is a pure function of how many friends helped, so the page can
  * always say exactly how many more friends are needed.
  */
-public record Schedule(List<Tier> tiers) {
+public record Schedule(@JsonValue List<Tier> tiers) {
     public Schedule {
         tiers = List.copyOf(tiers);
+    }
+
+    /** Whether these tiers make a schedule: at least one, each well formed, only the last open-ended. */
+    static boolean wellFormed(List<Tier> tiers) {
+        if (tiers == null || tiers.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < tiers.size(); i++) {
+            if (tiers.get(i) == null || !tiers.get(i).wellFormed(i == tiers.size() - 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Progress after {@code helps} helps, never past the goal. */

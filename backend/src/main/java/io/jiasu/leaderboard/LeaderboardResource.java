@@ -19,7 +19,8 @@ class LeaderboardResource {
     }
 
     @GET
-    public Uni<Leaderboard> top(@PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") String limit) {
-        return leaderboard.top(cid, limit);
+    public Uni<Leaderboard> top(
+            @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") @BoardLimit String limit) {
+        return leaderboard.published(cid, Integer.parseInt(limit.strip()));
     }
 }

@@ -1,10 +1,7 @@
 package io.jiasu.leaderboard;
 
+import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
-import io.jiasu.platform.FieldError;
-import io.jiasu.platform.ValidationFailed;
-import io.jiasu.player.PlayerService;
-import io.jiasu.player.Ranked;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,38 +12,70 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves the public board from an in-memory snapshot per campaign, at most {@link #MAX_AGE} old, so a flash crowd
- * reading the board costs one Redis range and one indexed MongoDB lookup per instance per second, never a scan.
+ * The live order of a campaign's players, and the only way to it. MongoDB is the record; the board in Redis is
+ * derived from it: a standing is recorded after the record changed, and a lost board is rebuilt from the record
+ * through {@link BoardPlayers}. The public board is served from an in-memory snapshot per campaign, at most
+ * {@link #MAX_AGE} old, so a flash crowd costs one Redis range and one indexed MongoDB lookup per instance per
+ * second, never a scan.
  */
 @ApplicationScoped
-class LeaderboardService {
+public class LeaderboardService {
+    /** The most rows any board read answers ({@link BoardLimit}). */
     static final int MAX_LIMIT = 100;
+
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
 
     private final LeaderboardStore store;
     private final CampaignService campaigns;
-    private final PlayerService players;
+    private final BoardPlayers players;
     private final Clock clock;
     private final Map<String, Uni<Leaderboard>> snapshots = new ConcurrentHashMap<>();
 
-    LeaderboardService(LeaderboardStore store, CampaignService campaigns, PlayerService players, Clock clock) {
+    LeaderboardService(LeaderboardStore store, CampaignService campaigns, BoardPlayers players, Clock clock) {
         this.store = store;
         this.campaigns = campaigns;
         this.players = players;
         this.clock = clock;
     }
 
-    /** The first {@code limit} rows (a number from 1 to 100, as the query gave it). */
-    Uni<Leaderboard> top(String campaignId, String limitParam) {
-        int limit = parseLimit(limitParam);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return Uni.createFrom()
-                    .failure(new ValidationFailed(List.of(new FieldError("limit", "must be 1 to " + MAX_LIMIT))));
-        }
+    /** Puts a player's standing on the board; a standing below the one the board holds changes nothing. */
+    public Uni<Void> record(Campaign campaign, Standing standing) {
+        return store.record(campaign.id(), campaign.startsAt(), standing);
+    }
+
+    /** The player's 1-based position on the live board, or null when they are not on it. */
+    public Uni<Integer> rankOf(String campaignId, String shareCode) {
+        return store.rankOf(campaignId, shareCode);
+    }
+
+    /** Takes a player off the board (a banned user); a rebuild leaves them off too. */
+    public Uni<Void> remove(String campaignId, String shareCode) {
+        return store.remove(campaignId, shareCode);
+    }
+
+    /** The first {@code limit} rows of the live board, share codes included; rebuilt first if Redis lost it. */
+    public Uni<List<Ranked>> top(Campaign campaign, int limit) {
+        return rebuild(campaign)
+                .flatMap(ignored -> store.top(campaign.id(), limit))
+                .flatMap(codes -> players.rows(campaign, codes));
+    }
+
+    /** Rebuilds the campaign's board from the record if Redis lost it; a board that is there is left alone. */
+    public Uni<Void> rebuild(Campaign campaign) {
+        return store.isLost(campaign.id())
+                .flatMap(lost -> !lost
+                        ? Uni.createFrom().voidItem()
+                        : players.standings(campaign)
+                                .flatMap(standings -> store.restore(campaign.id(), campaign.startsAt(), standings)));
+    }
+
+    /** The public board of a published campaign: its first {@code limit} rows ({@link BoardLimit}), without share codes. */
+    Uni<Leaderboard> published(String campaignId, int limit) {
         return campaigns
                 .published(campaignId)
                 .flatMap(campaign -> snapshots
-                        .computeIfAbsent(campaignId, id -> build(id).memoize().atLeast(MAX_AGE))
+                        .computeIfAbsent(
+                                campaignId, id -> snapshot(id).memoize().atLeast(MAX_AGE))
                         .map(board -> new Leaderboard(
                                 board.entries()
                                         .subList(
@@ -55,11 +84,10 @@ class LeaderboardService {
                                 board.generatedAt())));
     }
 
-    private Uni<Leaderboard> build(String campaignId) {
+    private Uni<Leaderboard> snapshot(String campaignId) {
         return campaigns
                 .published(campaignId)
-                .call(players::restoreBoard)
-                .flatMap(campaign -> store.top(campaignId, MAX_LIMIT).flatMap(codes -> players.ranked(campaign, codes)))
+                .flatMap(campaign -> top(campaign, MAX_LIMIT))
                 .map(rows -> {
                     List<Leaderboard.Entry> entries = new ArrayList<>(rows.size());
                     for (Ranked row : rows) {
@@ -68,13 +96,5 @@ class LeaderboardService {
                     }
                     return new Leaderboard(List.copyOf(entries), clock.instant());
                 });
-    }
-
-    private static int parseLimit(String limit) {
-        try {
-            return Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

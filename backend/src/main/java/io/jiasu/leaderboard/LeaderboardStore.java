@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * set is rebuilt from it when lost.
  */
 @ApplicationScoped
-public class LeaderboardStore {
+class LeaderboardStore {
     private static final String KEY = "jiasu:lb:";
 
     private final ReactiveSortedSetCommands<String, String> sets;
@@ -30,12 +30,12 @@ public class LeaderboardStore {
         this.keys = redis.key();
     }
 
-    public Uni<Void> record(String campaignId, Instant campaignStart, Standing standing) {
+    Uni<Void> record(String campaignId, Instant campaignStart, Standing standing) {
         return sets.zadd(KEY + campaignId, new ZAddArgs().gt(), standing.score(campaignStart), standing.shareCode())
                 .replaceWithVoid();
     }
 
-    public Uni<Void> restore(String campaignId, Instant campaignStart, Collection<Standing> standings) {
+    Uni<Void> restore(String campaignId, Instant campaignStart, Collection<Standing> standings) {
         if (standings.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -45,21 +45,21 @@ public class LeaderboardStore {
     }
 
     /** Takes a player off the board (a banned user); a rebuild leaves them off too. */
-    public Uni<Void> remove(String campaignId, String shareCode) {
+    Uni<Void> remove(String campaignId, String shareCode) {
         return sets.zrem(KEY + campaignId, shareCode).replaceWithVoid();
     }
 
     /** 1-based position, or null when the player is not on the board. */
-    public Uni<Integer> rankOf(String campaignId, String shareCode) {
+    Uni<Integer> rankOf(String campaignId, String shareCode) {
         return sets.zrevrank(KEY + campaignId, shareCode).map(rank -> rank == null ? null : (int) (rank + 1));
     }
 
     /** Share codes of the first {@code limit} players, best first. */
-    public Uni<List<String>> top(String campaignId, int limit) {
+    Uni<List<String>> top(String campaignId, int limit) {
         return sets.zrange(KEY + campaignId, 0, limit - 1, new ZRangeArgs().rev());
     }
 
-    public Uni<Boolean> isLost(String campaignId) {
+    Uni<Boolean> isLost(String campaignId) {
         return keys.exists(KEY + campaignId).map(exists -> !exists);
     }
 }

@@ -10,6 +10,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Serves avatars to anyone (the CDN pulls them like static files): a name is its content's hash, so an answer never
@@ -28,6 +32,14 @@ class MediaResource {
 
     @GET
     @Path("/{name}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The avatar, JPEG or PNG as its name says",
+            content = {
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is this avatar's")
     public Uni<Response> avatar(
             @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (!NAME.matcher(name).matches()) {

@@ -9,8 +9,10 @@ import io.smallrye.config.WithDefault;
  */
 @ConfigMapping(prefix = "jiasu.notify")
 interface NotifyConfig {
-    /** The template id from the WeChat console (SUBSCRIBE_TEMPLATE_ID); the mini-program asks consent for the same id. */
-    @WithDefault("TEMPLATE_GOAL_REACHED")
+    /**
+     * The template id from the WeChat console (SUBSCRIBE_TEMPLATE_ID; its default is in application.properties); the
+     * mini-program asks consent for the same id.
+     */
     String templateId();
 
     /** The mini-program page the message opens, without a leading slash; {@code ?cid=} is appended. */

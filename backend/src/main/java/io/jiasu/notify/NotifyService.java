@@ -1,7 +1,7 @@
 package io.jiasu.notify;
 
 import io.jiasu.campaign.Campaign;
-import io.jiasu.player.PlayerFinished;
+import io.jiasu.prize.PlayerFinished;
 import io.jiasu.user.UserService;
 import io.jiasu.wechat.SubscribeOutcome;
 import io.jiasu.wechat.WechatClient;

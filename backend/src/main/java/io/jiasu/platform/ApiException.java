@@ -1,6 +1,7 @@
 package io.jiasu.platform;
 
 import java.util.List;
+import java.util.Locale;
 
 /** A failure a client is meant to see: an HTTP status, a stable code and a human sentence. */
 public class ApiException extends RuntimeException {
@@ -29,17 +30,20 @@ public class ApiException extends RuntimeException {
         return code;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public List<FieldError> errors() {
-        return errors;
-    }
-
     /** Seconds a client should wait before trying again (the Retry-After header of a 429), or null for the default. */
     public Integer retryAfterSeconds() {
         return null;
+    }
+
+    /**
+     * How a piece of work ended, as a metric tag or an audit outcome: {@code success} when it did not fail, the
+     * problem code in lower case ({@code already_boosted}) when the client was told why, {@code error} otherwise.
+     */
+    public static String outcome(Throwable failure, String success) {
+        if (failure == null) {
+            return success;
+        }
+        return failure instanceof ApiException api ? api.code().toLowerCase(Locale.ROOT) : "error";
     }
 
     /** The answer a client gets for this failure. */

@@ -8,10 +8,14 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,6 +27,15 @@ class ProblemMapper {
     @ServerExceptionMapper
     Response apiProblem(ApiException e, HttpServerRequest request) {
         return answer(e.problem(), request, e.retryAfterSeconds());
+    }
+
+    /** A request record or parameter broke its constraints; a broken return value is our bug. */
+    @ServerExceptionMapper
+    Response violations(ConstraintViolationException e, HttpServerRequest request) {
+        boolean ours = e.getConstraintViolations().stream()
+                .anyMatch(v -> StreamSupport.stream(v.getPropertyPath().spliterator(), false)
+                        .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE));
+        return ours ? unexpected(e, request) : apiProblem(ValidationFailed.of(e.getConstraintViolations()), request);
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
@@ -109,6 +122,8 @@ class ProblemMapper {
             if (t instanceof MongoTimeoutException
                     || t instanceof MongoSocketException
                     || t instanceof ConnectException
+                    // a Redis or MongoDB connection cut under a request (Netty's stackless closed-channel error)
+                    || t instanceof ClosedChannelException
                     || t instanceof TimeoutException
                     || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException

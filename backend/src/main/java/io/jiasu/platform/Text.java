@@ -12,16 +12,23 @@ public final class Text {
         return text.codePoints().anyMatch(Character::isISOControl);
     }
 
-    /** Null when the text is acceptable, else why not. */
+    /** Null when the text is acceptable, else why not; the length is counted after trimming. */
     public static String problemWith(String text, int minLength, int maxLength) {
+        return problemWith(text, minLength, maxLength, false);
+    }
+
+    /** The same, allowing control characters (line breaks) when {@code controlCharacters} is true. */
+    static String problemWith(String text, int minLength, int maxLength, boolean controlCharacters) {
         if (text == null) {
             return "is required";
         }
         int length = length(text.strip());
         if (length < minLength || length > maxLength) {
-            return "must be " + minLength + " to " + maxLength + " characters";
+            return minLength == 0
+                    ? "must be at most " + maxLength + " characters"
+                    : "must be " + minLength + " to " + maxLength + " characters";
         }
-        if (hasControlCharacters(text)) {
+        if (!controlCharacters && hasControlCharacters(text)) {
             return "must not contain control characters";
         }
         return null;

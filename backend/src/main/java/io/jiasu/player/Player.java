@@ -28,6 +28,10 @@ record Player(
         return finishedAt != null && !prizeSettled;
     }
 
+    Finisher finisher() {
+        return new Finisher(campaignId, shareCode, userId, finishedAt);
+    }
+
     Standing standing(int progress) {
         Instant reached = finishedAt != null ? finishedAt : lastHelpAt != null ? lastHelpAt : joinedAt;
         return new Standing(shareCode, progress, reached, prizeRank);

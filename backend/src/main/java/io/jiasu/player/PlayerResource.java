@@ -9,8 +9,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Joining a campaign, the player's own run, and the public view a share card opens. */
 @Path("/api/v1/campaigns/{cid}/players")
@@ -25,11 +29,24 @@ class PlayerResource {
 
     @POST
     @RolesAllowed("user")
-    public Uni<Response> join(@PathParam("cid") String cid, @Context SecurityContext caller) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Joined: the new player",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlayerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Joined before: the same player",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlayerView.class)))
+    public Uni<RestResponse<PlayerView>> join(@PathParam("cid") String cid, @Context SecurityContext caller) {
         return players.join(cid, caller.getUserPrincipal().getName())
-                .map(joined -> Response.status(joined.created() ? 201 : 200)
-                        .entity(joined.player())
-                        .build());
+                .map(joined -> RestResponse.status(
+                        joined.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, joined.player()));
     }
 
     @GET

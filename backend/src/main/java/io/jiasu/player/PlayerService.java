@@ -2,22 +2,20 @@ package io.jiasu.player;
 
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
-import io.jiasu.leaderboard.LeaderboardStore;
+import io.jiasu.leaderboard.LeaderboardService;
 import io.jiasu.leaderboard.Standing;
-import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.NotFound;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,29 +25,29 @@ import java.util.Set;
  *
  * <p>MongoDB's players and campaigns collections are the record; the Redis leaderboard is derived from them. Each
  * step is one atomic single-document update, and every later step can be replayed: a crash after a help reached the
- * goal but before the prize slot was written is settled when the player is next read ({@link #me}) or by
- * {@link PlayerRepair} within a minute; a lost leaderboard is rebuilt from MongoDB by {@link #restoreBoard}, leaving
- * banned users off it.
+ * goal but before the prize slot was written is settled through {@link Settlement} when the player is next read
+ * ({@link #me}) or by the prize feature's sweeper; the leaderboard rebuilds a lost board from MongoDB through
+ * {@link PlayerBoard}.
  */
 @ApplicationScoped
 public class PlayerService {
     private final PlayerStore store;
     private final CampaignService campaigns;
     private final UserService users;
-    private final LeaderboardStore board;
+    private final LeaderboardService board;
     private final Cache owners;
     private final Claims claims;
-    private final Event<PlayerFinished> finishes;
+    private final Settlement settlement;
     private final Clock clock;
 
     PlayerService(
             PlayerStore store,
             CampaignService campaigns,
             UserService users,
-            LeaderboardStore board,
+            LeaderboardService board,
             @CacheName("share-code-owners") Cache owners,
             Claims claims,
-            Event<PlayerFinished> finishes,
+            Settlement settlement,
             Clock clock) {
         this.store = store;
         this.campaigns = campaigns;
@@ -57,7 +55,7 @@ public class PlayerService {
         this.board = board;
         this.owners = owners;
         this.claims = claims;
-        this.finishes = finishes;
+        this.settlement = settlement;
         this.clock = clock;
     }
 
@@ -70,10 +68,7 @@ public class PlayerService {
                 .call(campaigns::lockRules)
                 .flatMap(campaign -> store.join(campaignId, userId, now)
                         .call(stored -> stored.created()
-                                ? board.record(
-                                        campaignId,
-                                        campaign.startsAt(),
-                                        stored.player().standing(0))
+                                ? board.record(campaign, stored.player().standing(0))
                                 : Uni.createFrom().voidItem())
                         .flatMap(stored ->
                                 view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))));
@@ -83,12 +78,11 @@ public class PlayerService {
     public Uni<PlayerView> me(String campaignId, String userId) {
         return campaigns
                 .published(campaignId)
-                .flatMap(campaign -> store.findMine(campaignId, userId)
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> new NotFound("You have not joined this campaign."))
+                .flatMap(campaign -> mine(campaignId, userId)
                         .flatMap(player -> player.needsPrizeSettling()
-                                ? settle(campaign, player).flatMap(rank -> store.findMine(campaignId, userId))
+                                ? settlement
+                                        .settle(campaign, player.finisher())
+                                        .flatMap(rank -> store.findMine(campaignId, userId))
                                 : Uni.createFrom().item(player))
                         .flatMap(player -> view(campaign, player)));
     }
@@ -97,10 +91,7 @@ public class PlayerService {
     public Uni<BoostList> boosts(String campaignId, String userId) {
         return campaigns
                 .published(campaignId)
-                .flatMap(campaign -> store.findMine(campaignId, userId)
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> new NotFound("You have not joined this campaign."))
+                .flatMap(campaign -> mine(campaignId, userId)
                         .flatMap(player -> users.cards(player.helps().stream()
                                         .map(Help::userId)
                                         .toList())
@@ -132,29 +123,8 @@ public class PlayerService {
                                         player.shareCode(),
                                         owner.nickname(),
                                         owner.avatarUrl(),
-                                        campaign.progressAfter(player.helpCount()),
-                                        campaign.goal(),
-                                        player.helpCount(),
-                                        campaign.helpsToGoal() - player.helpCount(),
-                                        player.finishedAt(),
+                                        Progress.of(campaign, player),
                                         viewerId == null ? null : player.helpedBy(viewerId)))));
-    }
-
-    /**
-     * Refuses what the share code alone rules out: an unknown player (NOT_FOUND), helping yourself (SELF_BOOST), or a
-     * player whose user is banned (FORBIDDEN).
-     */
-    public Uni<Void> requireHelpable(String campaignId, String shareCode, String helperId) {
-        return ownerOf(campaignId, shareCode)
-                .invoke(owner -> {
-                    if (owner.equals(helperId)) {
-                        throw new SelfBoost();
-                    }
-                    if (users.isBanned(owner)) {
-                        throw new Forbidden("This player has been disqualified.");
-                    }
-                })
-                .replaceWithVoid();
     }
 
     /** Counts for the operators' stats. */
@@ -180,28 +150,29 @@ public class PlayerService {
     }
 
     /**
-     * Records one friend's help. Throws SELF_BOOST, ALREADY_BOOSTED, GOAL_REACHED or NOT_FOUND when the player's
-     * document refused it. The help that reaches the goal takes the next prize slot before answering.
+     * Records one friend's help on the player's document, or says why the document refused it (the rules are the
+     * boost feature's). A recorded help that did not reach the goal puts the player's new standing on the board; the
+     * one that reached it is settled by the prize feature, which puts the standing there with the prize rank.
      */
-    public Uni<HelpOutcome> recordHelp(Campaign campaign, String shareCode, String helperId, Instant now) {
-        int helpsToGoal = campaign.helpsToGoal();
+    public Uni<HelpAttempt> recordHelp(Campaign campaign, String shareCode, String helperId, Instant now) {
         // the owner completes the players' shard key {campaignId, userId}: the update goes to one shard
         return ownerOf(campaign.id(), shareCode)
-                .flatMap(owner -> store.recordHelp(campaign.id(), shareCode, owner, helperId, helpsToGoal, now))
-                .onItem()
-                .ifNull()
-                .switchTo(() -> refusal(campaign, shareCode, helperId))
-                .flatMap(player -> {
-                    int helps = player.helpCount();
-                    int progress = campaign.progressAfter(helps);
-                    boolean finished = helps == helpsToGoal;
-                    Uni<Integer> prize = finished
-                            ? settle(campaign, player)
-                            : board.record(campaign.id(), campaign.startsAt(), player.standing(progress))
-                                    .replaceWith((Integer) null);
-                    return prize.map(rank ->
-                            new HelpOutcome(campaign.amountOfHelp(helps), progress, campaign.goal(), finished, rank));
-                });
+                .flatMap(owner ->
+                        store.recordHelp(campaign.id(), shareCode, owner, helperId, campaign.helpsToGoal(), now))
+                .call(attempt -> attempt instanceof HelpAttempt.Recorded help && !help.finished()
+                        ? board.record(
+                                campaign, new Standing(shareCode, campaign.progressAfter(help.helpCount()), now, null))
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** Writes down the prize outcome of a finished player (a rank, or null when none was left); repeating it is harmless. */
+    public Uni<Void> settlePrize(String shareCode, Integer prizeRank) {
+        return store.settlePrize(shareCode, prizeRank);
+    }
+
+    /** Finished players whose prize outcome was never written (a crash between the two), at most {@code limit}. */
+    public Multi<Finisher> unsettled(int limit) {
+        return store.unsettled(limit).map(Player::finisher);
     }
 
     /** Which of these players the user has helped; used to repair daily-limit reservations. */
@@ -209,27 +180,9 @@ public class PlayerService {
         return store.helpedBy(shareCodes, helperId);
     }
 
-    /** Rebuilds a campaign's leaderboard from MongoDB if Redis lost it. */
-    public Uni<Void> restoreBoard(Campaign campaign) {
-        return board.isLost(campaign.id())
-                .flatMap(lost -> !lost
-                        ? Uni.createFrom().voidItem()
-                        : store.allOf(campaign.id())
-                                .filter(player -> !users.isBanned(player.userId()))
-                                .map(player -> player.standing(campaign.progressAfter(player.helpCount())))
-                                .collect()
-                                .asList()
-                                .flatMap(standings -> board.restore(campaign.id(), campaign.startsAt(), standings)));
-    }
-
-    /** Takes every player of a (banned) user off their campaigns' leaderboards. */
-    public Uni<Void> leaveBoards(String userId) {
-        return store.ofUser(userId)
-                .onItem()
-                .transformToUniAndConcatenate(player -> board.remove(player.campaignId(), player.shareCode()))
-                .collect()
-                .last()
-                .replaceWithVoid();
+    /** The share code of each player a user has, by campaign id (a user has at most one player per campaign). */
+    public Uni<Map<String, String>> shareCodesOf(String userId) {
+        return store.ofUser(userId).collect().asMap(Player::campaignId, Player::shareCode);
     }
 
     /** Helps a campaign received per minute since {@code since}, oldest minute first; minutes without helps are left out. */
@@ -237,64 +190,11 @@ public class PlayerService {
         return store.helpsPerMinute(campaignId, since);
     }
 
-    /** Board rows for these share codes: progress, finish time and the owner's card; banned users are left out. */
-    public Uni<List<Ranked>> ranked(Campaign campaign, List<String> shareCodes) {
-        return store.findAll(shareCodes)
-                .flatMap(players -> users.cards(
-                                players.stream().map(Player::userId).toList())
-                        .map(cards -> {
-                            Map<String, Player> byCode = new HashMap<>();
-                            players.forEach(p -> byCode.put(p.shareCode(), p));
-                            List<Ranked> rows = new ArrayList<>();
-                            for (String code : shareCodes) {
-                                Player player = byCode.get(code);
-                                // a help racing a ban may have put the banned player back on the Redis board
-                                if (player != null && !users.isBanned(player.userId())) {
-                                    UserView card = cards.get(player.userId());
-                                    rows.add(new Ranked(
-                                            player.shareCode(),
-                                            card == null ? null : card.nickname(),
-                                            card == null ? null : card.avatarUrl(),
-                                            campaign.progressAfter(player.helpCount()),
-                                            player.finishedAt()));
-                                }
-                            }
-                            return rows;
-                        }));
-    }
-
-    /**
-     * Takes the prize slot of a finished player (or finds the one taken before), writes the outcome down and announces
-     * it; observers of {@link PlayerFinished} (the subscribe message) must not block and must not fail the caller.
-     */
-    Uni<Integer> settle(Campaign campaign, Player player) {
-        return campaigns
-                .takePrizeSlot(campaign, player.shareCode(), player.userId(), player.finishedAt())
-                .call(rank -> store.settlePrize(player.shareCode(), rank))
-                .call(rank -> board.record(
-                        campaign.id(),
-                        campaign.startsAt(),
-                        new Standing(player.shareCode(), campaign.goal(), player.finishedAt(), rank)))
-                .invoke(rank -> finishes.fire(
-                        new PlayerFinished(campaign, player.shareCode(), player.userId(), rank, player.finishedAt())));
-    }
-
-    private Uni<Player> refusal(Campaign campaign, String shareCode, String helperId) {
-        return store.find(campaign.id(), shareCode).map(player -> {
-            if (player == null) {
-                throw new NotFound("No such player.");
-            }
-            if (player.userId().equals(helperId)) {
-                throw new SelfBoost();
-            }
-            if (player.helpedBy(helperId)) {
-                throw new AlreadyBoosted();
-            }
-            if (player.helpCount() >= campaign.helpsToGoal()) {
-                throw new GoalReached();
-            }
-            throw new IllegalStateException("help refused for no known reason");
-        });
+    private Uni<Player> mine(String campaignId, String userId) {
+        return store.findMine(campaignId, userId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("You have not joined this campaign."));
     }
 
     private Uni<PlayerView> view(Campaign campaign, Player player) {
@@ -304,15 +204,7 @@ public class PlayerService {
                 .all()
                 .unis(board.rankOf(campaign.id(), player.shareCode()), claimed)
                 .with((rank, hasClaimed) -> new PlayerView(
-                        player.shareCode(),
-                        campaign.progressAfter(player.helpCount()),
-                        campaign.goal(),
-                        player.helpCount(),
-                        campaign.helpsToGoal() - player.helpCount(),
-                        player.finishedAt(),
-                        player.prizeRank(),
-                        hasClaimed,
-                        rank));
+                        player.shareCode(), Progress.of(campaign, player), player.prizeRank(), hasClaimed, rank));
     }
 
     /** Who owns a share code, cached. */

@@ -106,25 +106,52 @@ class PlayerStore {
      * Records one help if it is allowed, in a single guarded update: the player is not the helper, this helper has
      * not helped before, and the goal is not reached yet. The help that reaches the goal also stamps finishedAt in
      * the same update. The filter carries the whole shard key ({campaignId, userId} of the owner), so on a sharded
-     * cluster the update goes to one shard. Returns the player after the help, or null when the guard refused it.
+     * cluster the update goes to one shard. A refused help is explained by one read of the player.
      */
-    Uni<Player> recordHelp(
+    Uni<HelpAttempt> recordHelp(
             String campaignId, String shareCode, String ownerId, String helperId, int helpsToGoal, Instant now) {
-        if (ownerId.equals(helperId)) {
-            return Uni.createFrom().nullItem();
-        }
         Document help = new Document("u", helperId).append("at", Date.from(now));
         Bson progress = Updates.combine(
                 Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
-        return update(guard(campaignId, shareCode, ownerId, helperId, new Document("$lt", helpsToGoal - 1)), progress)
+        // a player's own help is refused without a write (the guard pins the owner, so it cannot say "not the owner")
+        Uni<Player> helped = ownerId.equals(helperId)
+                ? Uni.createFrom().nullItem()
+                : update(
+                                guard(campaignId, shareCode, ownerId, helperId, new Document("$lt", helpsToGoal - 1)),
+                                progress)
+                        .onItem()
+                        .ifNull()
+                        .switchTo(() -> update(
+                                guard(campaignId, shareCode, ownerId, helperId, helpsToGoal - 1),
+                                Updates.combine(
+                                        progress,
+                                        Updates.set("finishedAt", Date.from(now)),
+                                        Updates.set("prizeSettled", false))));
+        return helped.onItem()
+                .ifNotNull()
+                .transform(player -> (HelpAttempt) new HelpAttempt.Recorded(
+                        player.helpCount(), player.helpCount() == helpsToGoal ? player.finisher() : null))
                 .onItem()
                 .ifNull()
-                .switchTo(() -> update(
-                        guard(campaignId, shareCode, ownerId, helperId, helpsToGoal - 1),
-                        Updates.combine(
-                                progress,
-                                Updates.set("finishedAt", Date.from(now)),
-                                Updates.set("prizeSettled", false))));
+                .switchTo(() -> find(campaignId, shareCode)
+                        .map(player -> new HelpAttempt.Refused(refusal(player, helperId, helpsToGoal))));
+    }
+
+    /** Which part of the guard a refused help failed, read after the fact. */
+    private static HelpAttempt.Refusal refusal(Player player, String helperId, int helpsToGoal) {
+        if (player == null) {
+            return HelpAttempt.Refusal.NO_SUCH_PLAYER;
+        }
+        if (player.userId().equals(helperId)) {
+            return HelpAttempt.Refusal.OWN_PLAYER;
+        }
+        if (player.helpedBy(helperId)) {
+            return HelpAttempt.Refusal.ALREADY_HELPED;
+        }
+        if (player.helpCount() >= helpsToGoal) {
+            return HelpAttempt.Refusal.GOAL_REACHED;
+        }
+        throw new IllegalStateException("help refused for no known reason");
     }
 
     /**

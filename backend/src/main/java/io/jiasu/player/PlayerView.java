@@ -1,15 +1,7 @@
 package io.jiasu.player;
 
-import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** GET /players/me: the player's own run. */
+/** GET /players/me: the player's own run, their prize and claim, and their live rank. */
 public record PlayerView(
-        String shareCode,
-        int progress,
-        int goal,
-        int helpers,
-        int friendsNeeded,
-        Instant finishedAt,
-        Integer prizeRank,
-        boolean claimed,
-        Integer rank) {}
+        String shareCode, @JsonUnwrapped Progress run, Integer prizeRank, boolean claimed, Integer rank) {}

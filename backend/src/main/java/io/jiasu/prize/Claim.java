@@ -40,8 +40,4 @@ record Claim(
                 Review.valueOf(doc.getString("review")),
                 doc.getDate("claimedAt").toInstant());
     }
-
-    boolean counts() {
-        return review != Review.REJECTED;
-    }
 }

@@ -1,7 +1,6 @@
 package io.jiasu.prize;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,9 @@ interface ClaimConfig {
     /** The id of the key new claims are sealed with (CLAIM_KEY_ID). */
     Optional<String> keyId();
 
-    /** How long WeChat content security may take before a claim is stored flagged for an operator's review. */
-    @WithDefault("2s")
+    /**
+     * How long WeChat content security may take before a claim is stored flagged for an operator's review
+     * (CLAIM_CONTENT_CHECK_TIMEOUT; its default is in application.properties).
+     */
     Duration contentCheckTimeout();
 }

@@ -1,31 +1,20 @@
 package io.jiasu.prize;
 
-import io.jiasu.platform.FieldError;
-import io.jiasu.platform.Text;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
+import io.jiasu.platform.PlainText;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
-/** PUT /players/me/claim: where the prize should go. */
-public record ClaimRequest(String name, String phone, String address) {
-    private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+/** PUT /players/me/claim: where the prize should go. Lengths count code points (an emoji is one). */
+public record ClaimRequest(
+        @NotNull(message = "is required") @PlainText(min = 1, max = 20)
+        String name,
 
-    /** Every rule the request breaks: lengths in code points (an emoji is one), no control characters. */
-    List<FieldError> problems() {
-        List<FieldError> errors = new ArrayList<>();
-        String nameProblem = Text.problemWith(name, 1, 20);
-        if (nameProblem != null) {
-            errors.add(new FieldError("name", nameProblem));
-        }
-        if (phone == null || !MAINLAND_MOBILE.matcher(phone.strip()).matches()) {
-            errors.add(new FieldError("phone", "must be an 11-digit mainland mobile number starting with 13 to 19"));
-        }
-        String addressProblem = Text.problemWith(address, 5, 120);
-        if (addressProblem != null) {
-            errors.add(new FieldError("address", addressProblem));
-        }
-        return errors;
-    }
+        @NotNull(message = MAINLAND_MOBILE) @Pattern(regexp = "\\s*1[3-9][0-9]{9}\\s*", message = MAINLAND_MOBILE)
+        String phone,
+
+        @NotNull(message = "is required") @PlainText(min = 5, max = 120)
+        String address) {
+    private static final String MAINLAND_MOBILE = "must be an 11-digit mainland mobile number starting with 13 to 19";
 
     PersonalData data() {
         return new PersonalData(name.strip(), phone.strip(), address.strip());

@@ -3,9 +3,8 @@ package io.jiasu.prize;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.platform.ApiException;
-import io.jiasu.platform.FieldError;
 import io.jiasu.platform.NotFound;
-import io.jiasu.platform.ValidationFailed;
+import io.jiasu.platform.Validation;
 import io.jiasu.player.PlayerService;
 import io.jiasu.player.PlayerView;
 import io.jiasu.user.ContentRisky;
@@ -16,8 +15,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -38,6 +35,7 @@ public class ClaimService {
     private final ClaimStore store;
     private final ClaimCipher cipher;
     private final ClaimConfig config;
+    private final Validation validation;
     private final Clock clock;
     private final MeterRegistry metrics;
 
@@ -49,6 +47,7 @@ public class ClaimService {
             ClaimStore store,
             ClaimCipher cipher,
             ClaimConfig config,
+            Validation validation,
             Clock clock,
             MeterRegistry metrics) {
         this.campaigns = campaigns;
@@ -58,6 +57,7 @@ public class ClaimService {
         this.store = store;
         this.cipher = cipher;
         this.config = config;
+        this.validation = validation;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -70,11 +70,8 @@ public class ClaimService {
                 .flatMap(campaign ->
                         players.me(campaignId, userId).map(player -> requireClaimable(campaign, player, now)))
                 .flatMap(player -> {
-                    List<FieldError> errors =
-                            request == null ? List.of(new FieldError("body", "is required")) : request.problems();
-                    if (!errors.isEmpty()) {
-                        throw new ValidationFailed(errors);
-                    }
+                    // checked after the prize rules, so a non-winner hears NOT_WINNER, and counted like every refusal
+                    validation.valid(request);
                     PersonalData data = request.data();
                     return screen(userId, data).flatMap(review -> {
                         Claim claim = new Claim(
@@ -110,10 +107,6 @@ public class ClaimService {
 
     /** An operator's decision on a claim content security could not judge; NOT_FOUND when none is pending. */
     public Uni<Review> review(String campaignId, String shareCode, Review decision) {
-        if (decision != Review.APPROVED && decision != Review.REJECTED) {
-            return Uni.createFrom()
-                    .failure(new ValidationFailed(List.of(new FieldError("decision", "must be APPROVED or REJECTED"))));
-        }
         return store.review(shareCode, decision, clock.instant())
                 .invoke(claim -> {
                     if (claim == null || !claim.campaignId().equals(campaignId)) {
@@ -167,9 +160,6 @@ public class ClaimService {
     }
 
     private static String outcome(ClaimView view, Throwable failure) {
-        if (failure == null) {
-            return view.review() == Review.PENDING ? "flagged" : "stored";
-        }
-        return failure instanceof ApiException api ? api.code().toLowerCase(Locale.ROOT) : "error";
+        return ApiException.outcome(failure, view != null && view.review() == Review.PENDING ? "flagged" : "stored");
     }
 }

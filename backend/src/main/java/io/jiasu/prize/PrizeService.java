@@ -2,7 +2,6 @@ package io.jiasu.prize;
 
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
-import io.jiasu.campaign.Winner;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.smallrye.mutiny.Uni;
@@ -19,12 +18,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PrizeService {
     private final CampaignService campaigns;
+    private final SlotService slots;
     private final UserService users;
     private final ClaimStore claims;
     private final ClaimCipher cipher;
 
-    PrizeService(CampaignService campaigns, UserService users, ClaimStore claims, ClaimCipher cipher) {
+    PrizeService(
+            CampaignService campaigns, SlotService slots, UserService users, ClaimStore claims, ClaimCipher cipher) {
         this.campaigns = campaigns;
+        this.slots = slots;
         this.users = users;
         this.claims = claims;
         this.cipher = cipher;
@@ -33,7 +35,7 @@ public class PrizeService {
     public Uni<Winners> winners(String campaignId) {
         return campaigns
                 .published(campaignId)
-                .flatMap(campaign -> campaigns.winners(campaignId))
+                .flatMap(campaign -> slots.winners(campaignId))
                 .map(winners -> winners.stream()
                         .filter(winner -> !users.isBanned(winner.userId()))
                         .toList())
@@ -71,8 +73,7 @@ public class PrizeService {
     }
 
     private Uni<List<WinnerRow>> rows(Campaign campaign) {
-        return campaigns
-                .winners(campaign.id())
+        return slots.winners(campaign.id())
                 .flatMap(winners -> Uni.combine()
                         .all()
                         .unis(
@@ -91,15 +92,15 @@ public class PrizeService {
     private WinnerRow row(Winner winner, UserView card, Claim claim) {
         WinnerStatus status = status(winner, claim);
         boolean shipping = status == WinnerStatus.CLAIMED || status == WinnerStatus.PENDING_REVIEW;
-        return new WinnerRow(
+        PrizeHolder holder = new PrizeHolder(
                 winner.rank(),
                 winner.shareCode(),
                 card == null ? null : card.nickname(),
                 card == null ? null : card.avatarUrl(),
                 winner.finishedAt(),
                 status,
-                shipping ? cipher.open(claim.sealed(), claim.shareCode()) : null,
                 claim == null ? null : claim.claimedAt());
+        return new WinnerRow(holder, shipping ? cipher.open(claim.sealed(), claim.shareCode()) : null);
     }
 
     private WinnerStatus status(Winner winner, Claim claim) {

@@ -21,17 +21,18 @@ final class WinnersCsv {
     static String write(List<WinnerRow> rows, ZoneId zone) {
         StringBuilder csv = new StringBuilder(BOM).append(HEADER).append("\r\n");
         for (WinnerRow row : rows) {
+            PrizeHolder holder = row.holder();
             PersonalData contact = row.contact();
             line(
                     csv,
-                    String.valueOf(row.rank()),
-                    row.nickname(),
-                    time(row.finishedAt(), zone),
+                    String.valueOf(holder.rank()),
+                    holder.nickname(),
+                    time(holder.finishedAt(), zone),
                     contact == null ? null : contact.name(),
                     contact == null ? null : contact.phone(),
                     contact == null ? null : contact.address(),
-                    time(row.claimedAt(), zone),
-                    row.status().name().toLowerCase(Locale.ROOT));
+                    time(holder.claimedAt(), zone),
+                    holder.status().name().toLowerCase(Locale.ROOT));
         }
         return csv.toString();
     }

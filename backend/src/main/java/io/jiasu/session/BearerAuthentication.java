@@ -8,6 +8,7 @@ import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,9 @@ class BearerAuthentication implements HttpAuthenticationMechanism {
         if (token == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")));
+        // the request goes with it, so an augmentor can read what the caller sent (the admin feature's operator name)
+        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                new TokenAuthenticationRequest(new TokenCredential(token, "bearer")), context));
     }
 
     @Override

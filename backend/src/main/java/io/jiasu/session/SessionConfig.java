@@ -1,14 +1,12 @@
 package io.jiasu.session;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Our own sessions, handed out for a wx.login code. */
 @ConfigMapping(prefix = "jiasu.session")
 interface SessionConfig {
-    /** How long a token lives after its last use (sliding). */
-    @WithDefault("7d")
+    /** How long a token lives after its last use, sliding (SESSION_TTL; its default is in application.properties). */
     Duration ttl();
 
     /** The operators' bearer token (ADMIN_TOKEN); admin paths answer 401 to anything else. */

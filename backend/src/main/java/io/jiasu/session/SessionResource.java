@@ -5,12 +5,18 @@ import io.jiasu.ratelimit.Route;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Login with a wx.login code, and logout. */
 @Path("/api/v1/session")
@@ -24,15 +30,22 @@ class SessionResource {
     @POST
     @PermitAll
     @RateLimit(Route.LOGIN)
-    public Uni<Response> login(LoginRequest request) {
-        return sessions.login(request)
-                .map(created -> Response.status(201).entity(created).build());
+    @ResponseStatus(201)
+    @APIResponse(
+            responseCode = "201",
+            description = "Signed in: our own token, never WeChat's session key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionCreated.class)))
+    public Uni<SessionCreated> login(@NotNull(message = "is required") @Valid LoginRequest body) {
+        return sessions.login(body);
     }
 
     @DELETE
     @RolesAllowed("user")
-    public Uni<Response> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return sessions.logout(BearerToken.of(authorization))
-                .map(ignored -> Response.noContent().build());
+    @APIResponse(responseCode = "204", description = "Signed out: the token stops working at once")
+    public Uni<Void> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return sessions.logout(BearerToken.of(authorization));
     }
 }

@@ -3,10 +3,7 @@ package io.jiasu.user;
 import io.jiasu.media.Avatar;
 import io.jiasu.media.AvatarRefused;
 import io.jiasu.media.MediaService;
-import io.jiasu.platform.FieldError;
 import io.jiasu.platform.NotFound;
-import io.jiasu.platform.Text;
-import io.jiasu.platform.ValidationFailed;
 import io.jiasu.wechat.WechatClient;
 import io.jiasu.wechat.WxLogin;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +12,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -55,19 +50,9 @@ public class UserService {
         return user(id).map(UserView::of);
     }
 
-    /** Changes nickname and avatar; a new nickname must pass WeChat content security first. */
+    /** Changes nickname and avatar (a valid {@link ProfileUpdate}); a new nickname must pass WeChat content security first. */
     public Uni<UserView> update(String id, ProfileUpdate update) {
-        List<FieldError> errors = new ArrayList<>();
         String nickname = update.nickname() == null ? null : update.nickname().strip();
-        if (nickname != null) {
-            String problem = Text.problemWith(nickname, 1, 20);
-            if (problem != null) {
-                errors.add(new FieldError("nickname", problem));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(new ValidationFailed(errors));
-        }
         Uni<Avatar> avatar =
                 update.avatarUrl() == null ? Uni.createFrom().nullItem() : media.issued(update.avatarUrl());
         Uni<Void> screened = nickname == null

@@ -14,8 +14,7 @@ interface WechatConfig {
     /** The mini-program's app secret (WECHAT_SECRET); never logged. */
     String secret();
 
-    /** Base URL of the WeChat API; local runs and tests point it at the stub. */
-    @WithDefault("https://api.weixin.qq.com")
+    /** Base URL of the WeChat API (WECHAT_API_HOST_URL; its default is in application.properties); tests use the stub. */
     String apiHostUrl();
 
     /** TCP connect timeout to WeChat. */

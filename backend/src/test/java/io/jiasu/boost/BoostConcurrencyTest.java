@@ -5,14 +5,17 @@ import static io.jiasu.Fixtures.created;
 import static io.jiasu.Fixtures.help;
 import static io.jiasu.Fixtures.join;
 import static io.jiasu.Fixtures.login;
+import static io.jiasu.Fixtures.me;
 import static io.jiasu.Fixtures.tier;
 import static io.jiasu.Fixtures.unique;
+import static io.jiasu.Prizes.joined;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jiasu.Fixtures;
 import io.jiasu.JiasuTestStack;
 import io.jiasu.Parallel;
+import io.jiasu.Prizes.Runner;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,12 +53,9 @@ class BoostConcurrencyTest {
                         .toList());
 
         assertEquals(400, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        JsonPath me = given().auth()
-                .oauth2(player)
-                .get("/api/v1/campaigns/" + cid + "/players/me")
-                .jsonPath();
-        assertEquals(400, me.getInt("helpers"));
-        assertEquals(400, me.getInt("progress"));
+        JsonPath run = me(player, cid).jsonPath();
+        assertEquals(400, run.getInt("helpers"));
+        assertEquals(400, run.getInt("progress"));
         List<String> whoHelped = given().auth()
                 .oauth2(player)
                 .get("/api/v1/campaigns/" + cid + "/players/me/boosts")
@@ -69,15 +69,10 @@ class BoostConcurrencyTest {
     @Test
     void oneFriendTappingThirtyTimesAtOnceHelpsExactlyOnce() {
         String cid = created(campaignWith(10_000, 10, 5));
-        String player = login(unique("p"));
-        String code = join(player, cid);
+        Runner player = joined(cid, "p");
         String friend = login(unique("eager"));
 
-        List<Response> answers = Parallel.run(
-                30,
-                IntStream.range(0, 30)
-                        .<Callable<Response>>mapToObj(i -> () -> help(friend, cid, code))
-                        .toList());
+        List<Response> answers = atOnce(30, () -> help(friend, cid, player.shareCode()));
 
         assertEquals(1, answers.stream().filter(r -> r.statusCode() == 201).count());
         assertEquals(
@@ -86,13 +81,7 @@ class BoostConcurrencyTest {
                         .filter(r -> r.statusCode() == 409
                                 && "ALREADY_BOOSTED".equals(r.jsonPath().getString("code")))
                         .count());
-        assertEquals(
-                1,
-                given().auth()
-                        .oauth2(player)
-                        .get("/api/v1/campaigns/" + cid + "/players/me")
-                        .jsonPath()
-                        .getInt("helpers"));
+        assertEquals(1, me(player.token(), cid).jsonPath().getInt("helpers"));
     }
 
     @Test
@@ -130,11 +119,7 @@ class BoostConcurrencyTest {
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), winnerRanks);
         List<Integer> fromPlayers = new ArrayList<>();
         for (String player : players) {
-            Integer rank = given().auth()
-                    .oauth2(player)
-                    .get("/api/v1/campaigns/" + cid + "/players/me")
-                    .jsonPath()
-                    .get("prizeRank");
+            Integer rank = me(player, cid).jsonPath().get("prizeRank");
             if (rank != null) {
                 fromPlayers.add(rank);
             }
@@ -170,18 +155,10 @@ class BoostConcurrencyTest {
     @Test
     void parallelRetriesWithOneIdempotencyKeyHelpOnceAndAnswerAlike() {
         String cid = created(campaignWith(10_000, 10, 5));
-        String player = login(unique("p"));
-        String code = join(player, cid);
+        Runner player = joined(cid, "p");
         String friend = login(unique("retrier"));
 
-        List<Response> answers = Parallel.run(
-                10,
-                IntStream.range(0, 10)
-                        .<Callable<Response>>mapToObj(i -> () -> given().auth()
-                                .oauth2(friend)
-                                .header("Idempotency-Key", "k-42")
-                                .post("/api/v1/campaigns/" + cid + "/players/" + code + "/boosts"))
-                        .toList());
+        List<Response> answers = atOnce(10, () -> help(friend, cid, player.shareCode(), "k-42"));
 
         answers.forEach(r -> assertEquals(201, r.statusCode(), r.asString()));
         assertEquals(
@@ -190,13 +167,7 @@ class BoostConcurrencyTest {
                         .map(r -> r.jsonPath().getInt("progress"))
                         .distinct()
                         .count());
-        assertEquals(
-                1,
-                given().auth()
-                        .oauth2(player)
-                        .get("/api/v1/campaigns/" + cid + "/players/me")
-                        .jsonPath()
-                        .getInt("helpers"));
+        assertEquals(1, me(player.token(), cid).jsonPath().getInt("helpers"));
     }
 
     private static Map<String, Object> campaignWith(int goal, int prizes, int dailyLimit) {
@@ -210,6 +181,15 @@ class BoostConcurrencyTest {
                 dailyLimit);
     }
 
+    /** The same request sent {@code times} times, all released at once. */
+    private static List<Response> atOnce(int times, Callable<Response> request) {
+        return Parallel.run(
+                times,
+                IntStream.range(0, times)
+                        .<Callable<Response>>mapToObj(i -> request)
+                        .toList());
+    }
+
     private static List<String> logins(String prefix, int count) {
         String run = unique(prefix);
         return Parallel.run(
@@ -220,12 +200,6 @@ class BoostConcurrencyTest {
     }
 
     private static JsonPath stats(String cid) {
-        return given().auth()
-                .oauth2(Fixtures.ADMIN)
-                .get("/api/v1/admin/campaigns/" + cid + "/stats")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return Fixtures.stats(cid).then().statusCode(200).extract().jsonPath();
     }
 }

@@ -6,17 +6,21 @@ import static io.jiasu.Fixtures.help;
 import static io.jiasu.Fixtures.join;
 import static io.jiasu.Fixtures.liveCampaign;
 import static io.jiasu.Fixtures.login;
+import static io.jiasu.Fixtures.me;
 import static io.jiasu.Fixtures.schedule;
 import static io.jiasu.Fixtures.unique;
+import static io.jiasu.Prizes.joined;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.jiasu.JiasuTestStack;
+import io.jiasu.Prizes.Runner;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -31,32 +35,30 @@ class BoostRulesTest {
         Instant now = Instant.now();
         String cid = created(
                 campaign(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), 1130, 5, schedule(), 50));
-        String player = login(unique("runner"));
-        String code = join(player, cid);
+        Runner player = joined(cid, "runner");
 
         int[] expected = {200, 200, 200, 200, 200, 100, 30};
         int progress = 0;
         for (int i = 0; i < expected.length; i++) {
             progress += expected[i];
-            help(login(unique("friend")), cid, code)
+            help(login(unique("friend")), cid, player.shareCode())
                     .then()
                     .statusCode(201)
                     .body("amount", equalTo(expected[i]))
                     .body("progress", equalTo(progress))
                     .body("goal", equalTo(1130))
                     .body("finished", equalTo(i == expected.length - 1));
-            given().auth()
-                    .oauth2(player)
-                    .get("/api/v1/campaigns/" + cid + "/players/me")
+            me(player.token(), cid)
                     .then()
                     .body("progress", equalTo(progress))
                     .body("helpers", equalTo(i + 1))
                     .body("friendsNeeded", equalTo(expected.length - i - 1));
         }
-        help(login(unique("tooLate")), cid, code).then().statusCode(409).body("code", equalTo("GOAL_REACHED"));
-        given().auth()
-                .oauth2(player)
-                .get("/api/v1/campaigns/" + cid + "/players/me")
+        help(login(unique("tooLate")), cid, player.shareCode())
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("GOAL_REACHED"));
+        me(player.token(), cid)
                 .then()
                 .body("finishedAt", notNullValue())
                 .body("prizeRank", equalTo(1))
@@ -66,22 +68,17 @@ class BoostRulesTest {
     @Test
     void nobodyHelpsThemselvesOrTheSameFriendTwice() {
         String cid = created(liveCampaign());
-        String player = login(unique("p"));
-        String code = join(player, cid);
-        help(player, cid, code).then().statusCode(403).body("code", equalTo("SELF_BOOST"));
+        Runner player = joined(cid, "p");
+        help(player.token(), cid, player.shareCode()).then().statusCode(403).body("code", equalTo("SELF_BOOST"));
 
         String friend = login(unique("f"));
-        help(friend, cid, code).then().statusCode(201);
-        help(friend, cid, code)
+        help(friend, cid, player.shareCode()).then().statusCode(201);
+        help(friend, cid, player.shareCode())
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("code", equalTo("ALREADY_BOOSTED"));
-        given().auth()
-                .oauth2(player)
-                .get("/api/v1/campaigns/" + cid + "/players/me")
-                .then()
-                .body("helpers", equalTo(1));
+        me(player.token(), cid).then().body("helpers", equalTo(1));
     }
 
     @Test
@@ -90,21 +87,15 @@ class BoostRulesTest {
         String code = join(login(unique("owner")), cid);
         String stranger = login(unique("stranger"));
 
-        given().get("/api/v1/campaigns/" + cid + "/players/" + code)
+        given().get(landing(cid, code))
                 .then()
                 .statusCode(200)
                 .body("nickname", equalTo("微信用户"))
                 .body("progress", equalTo(0))
                 .body("boostedByMe", nullValue());
-        given().auth()
-                .oauth2(stranger)
-                .get("/api/v1/campaigns/" + cid + "/players/" + code)
-                .then()
-                .body("boostedByMe", equalTo(false));
+        landingAs(stranger, cid, code).then().body("boostedByMe", equalTo(false));
         help(stranger, cid, code).then().statusCode(201).body("amount", equalTo(200));
-        given().auth()
-                .oauth2(stranger)
-                .get("/api/v1/campaigns/" + cid + "/players/" + code)
+        landingAs(stranger, cid, code)
                 .then()
                 .body("boostedByMe", equalTo(true))
                 .body("helpers", equalTo(1))
@@ -114,21 +105,14 @@ class BoostRulesTest {
     @Test
     void thePlayerSeesWhoHelpedNewestFirst() {
         String cid = created(liveCampaign());
-        String player = login(unique("p"));
-        String code = join(player, cid);
+        Runner player = joined(cid, "p");
         String first = login(unique("first"));
-        given().auth()
-                .oauth2(first)
-                .contentType("application/json")
-                .body("{\"nickname\":\"第一位\"}")
-                .patch("/api/v1/me")
-                .then()
-                .statusCode(200);
-        help(first, cid, code).then().statusCode(201);
-        help(login(unique("second")), cid, code).then().statusCode(201);
+        nickname(first, "第一位").then().statusCode(200);
+        help(first, cid, player.shareCode()).then().statusCode(201);
+        help(login(unique("second")), cid, player.shareCode()).then().statusCode(201);
 
         given().auth()
-                .oauth2(player)
+                .oauth2(player.token())
                 .get("/api/v1/campaigns/" + cid + "/players/me/boosts")
                 .then()
                 .statusCode(200)
@@ -141,14 +125,13 @@ class BoostRulesTest {
     @Test
     void joiningTwiceAnswersTheSamePlayer() {
         String cid = created(liveCampaign());
-        String player = login(unique("p"));
-        String code = join(player, cid);
+        Runner player = joined(cid, "p");
         given().auth()
-                .oauth2(player)
+                .oauth2(player.token())
                 .post("/api/v1/campaigns/" + cid + "/players")
                 .then()
                 .statusCode(200)
-                .body("shareCode", equalTo(code));
+                .body("shareCode", equalTo(player.shareCode()));
     }
 
     @Test
@@ -164,54 +147,44 @@ class BoostRulesTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndHelpsOnce() {
         String cid = created(liveCampaign());
-        String player = login(unique("p"));
-        String code = join(player, cid);
+        Runner player = joined(cid, "p");
         String friend = login(unique("f"));
         for (int i = 0; i < 3; i++) {
-            given().auth()
-                    .oauth2(friend)
-                    .header("Idempotency-Key", "tap-1")
-                    .post("/api/v1/campaigns/" + cid + "/players/" + code + "/boosts")
+            help(friend, cid, player.shareCode(), "tap-1")
                     .then()
                     .statusCode(201)
                     .body("amount", equalTo(200))
                     .body("progress", equalTo(200));
         }
-        given().auth()
-                .oauth2(player)
-                .get("/api/v1/campaigns/" + cid + "/players/me")
-                .then()
-                .body("helpers", equalTo(1));
+        me(player.token(), cid).then().body("helpers", equalTo(1));
     }
 
     @Test
     void aNicknameWithTheRiskyWordIsRefusedAndKept() {
         String user = login(unique("u"));
-        given().auth()
-                .oauth2(user)
-                .contentType("application/json")
-                .body("{\"nickname\":\"违禁词先生\"}")
-                .patch("/api/v1/me")
-                .then()
-                .statusCode(422)
-                .body("code", equalTo("CONTENT_RISKY"));
-        given().auth()
-                .oauth2(user)
-                .contentType("application/json")
-                .body("{\"nickname\":\"" + "长".repeat(21) + "\"}")
-                .patch("/api/v1/me")
+        nickname(user, "违禁词先生").then().statusCode(422).body("code", equalTo("CONTENT_RISKY"));
+        nickname(user, "长".repeat(21))
                 .then()
                 .statusCode(422)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("nickname"));
         given().auth().oauth2(user).get("/api/v1/me").then().body("nickname", equalTo("微信用户"));
-        given().auth()
-                .oauth2(user)
+        nickname(user, "🚀火箭").then().statusCode(200).body("nickname", equalTo("🚀火箭"));
+    }
+
+    private static String landing(String cid, String shareCode) {
+        return "/api/v1/campaigns/" + cid + "/players/" + shareCode;
+    }
+
+    private static Response landingAs(String token, String cid, String shareCode) {
+        return given().auth().oauth2(token).get(landing(cid, shareCode));
+    }
+
+    private static Response nickname(String token, String nickname) {
+        return given().auth()
+                .oauth2(token)
                 .contentType("application/json")
-                .body("{\"nickname\":\"🚀火箭\"}")
-                .patch("/api/v1/me")
-                .then()
-                .statusCode(200)
-                .body("nickname", equalTo("🚀火箭"));
+                .body("{\"nickname\":\"" + nickname + "\"}")
+                .patch("/api/v1/me");
     }
 }

@@ -11,9 +11,13 @@ import static io.jiasu.Fixtures.tier;
 import static io.jiasu.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.jiasu.Fixtures;
 import io.jiasu.JiasuTestStack;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -41,7 +45,10 @@ class CampaignAdminTest {
                 .body("dailyHelpLimit", equalTo(5))
                 .body("helpsToGoal", equalTo(5))
                 .body("schedule[2].helpers", nullValue())
-                .body("schedule[0].amount", equalTo(200));
+                .body("schedule[0].amount", equalTo(200))
+                .body("timeZone", equalTo("Asia/Shanghai"))
+                .body("$", not(hasKey("locked")))
+                .body("$", not(hasKey("prizesTaken")));
     }
 
     @Test
@@ -104,6 +111,64 @@ class CampaignAdminTest {
                         "errors.field",
                         hasItems("title", "endsAt", "goal", "prizeTotal", "dailyHelpLimit", "schedule[1].helpers"));
         define("bad id!", liveCampaign()).then().statusCode(422).body("errors.field", hasItems("id"));
+    }
+
+    @Test
+    void eachBrokenRuleIsNamedOnceWithItsMessageAndTheAttemptIsAudited() {
+        Instant start = Instant.now();
+        Map<String, Object> broken = campaign(
+                start,
+                start.plus(Duration.ofDays(91)),
+                1_000_000,
+                10,
+                List.of(tier(5, 200), tier(null, 0), tier(2, 1)),
+                5);
+        broken.put("claimDeadline", start.toString());
+        broken.put("timeZone", "Mars/Olympus");
+        broken.put("title", "   ");
+        String cid = unique("broken");
+        define(cid, broken)
+                .then()
+                .statusCode(422)
+                .body(
+                        "errors",
+                        equalTo(List.of(
+                                Map.of("field", "claimDeadline", "message", "must not be before endsAt"),
+                                Map.of("field", "endsAt", "message", "must be at most 90 days after startsAt"),
+                                Map.of("field", "schedule[1].amount", "message", "must be at least 1"),
+                                Map.of(
+                                        "field",
+                                        "schedule[1].helpers",
+                                        "message",
+                                        "must be at least 1; only the last tier is open-ended"),
+                                Map.of(
+                                        "field",
+                                        "schedule[2].helpers",
+                                        "message",
+                                        "the last tier must be open-ended (null)"),
+                                Map.of(
+                                        "field",
+                                        "timeZone",
+                                        "message",
+                                        "must be an IANA time zone such as Asia/Shanghai"),
+                                Map.of("field", "title", "message", "must be 1 to 60 characters"))));
+
+        Map<String, Object> tooSlow = liveCampaign();
+        tooSlow.put("goal", 1_000_000);
+        tooSlow.put("schedule", List.of(tier(null, 1)));
+        define(cid, tooSlow)
+                .then()
+                .statusCode(422)
+                .body(
+                        "errors",
+                        equalTo(List.of(
+                                Map.of("field", "schedule", "message", "must reach the goal within 10000 helps"))));
+        given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .get("/api/v1/admin/audit")
+                .then()
+                .body("entries.findAll { it.target == '" + cid + "' }.outcome", everyItem(equalTo("validation_failed")))
+                .body("entries.findAll { it.target == '" + cid + "' }.size()", equalTo(2));
     }
 
     @Test

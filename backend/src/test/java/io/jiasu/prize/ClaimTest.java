@@ -22,6 +22,7 @@ import io.jiasu.Prizes.Runner;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,12 +65,7 @@ class ClaimTest {
                 .then()
                 .statusCode(200)
                 .body("phone", equalTo("138****5678"));
-        given().auth()
-                .oauth2(Fixtures.ADMIN)
-                .get("/api/v1/admin/campaigns/" + cid + "/stats")
-                .then()
-                .body("claims", equalTo(1))
-                .body("flaggedClaims", equalTo(0));
+        Fixtures.stats(cid).then().body("claims", equalTo(1)).body("flaggedClaims", equalTo(0));
     }
 
     @Test
@@ -85,11 +81,7 @@ class ClaimTest {
 
         assertEquals(
                 1, mongo.getDatabase("jiasu").getCollection("claims").countDocuments(new Document("campaignId", cid)));
-        given().auth()
-                .oauth2(Fixtures.ADMIN)
-                .get("/api/v1/admin/campaigns/" + cid + "/stats")
-                .then()
-                .body("claims", equalTo(1));
+        Fixtures.stats(cid).then().body("claims", equalTo(1));
     }
 
     @Test
@@ -180,39 +172,12 @@ class ClaimTest {
                 "the stub answers after 5 s; we must not wait for it");
 
         me(winner, cid).then().body("claimed", equalTo(true));
-        given().auth()
-                .oauth2(Fixtures.ADMIN)
-                .get("/api/v1/admin/campaigns/" + cid + "/stats")
-                .then()
-                .body("claims", equalTo(1))
-                .body("flaggedClaims", equalTo(1));
-        given().auth()
-                .oauth2(Fixtures.ADMIN)
-                .get("/api/v1/admin/campaigns/" + cid + "/winners")
-                .then()
-                .body("winners[0].status", equalTo("PENDING_REVIEW"));
+        Fixtures.stats(cid).then().body("claims", equalTo(1)).body("flaggedClaims", equalTo(1));
+        adminWinners(cid).then().body("winners[0].status", equalTo("PENDING_REVIEW"));
 
-        given().auth()
-                .oauth2(Fixtures.ADMIN)
-                .contentType("application/json")
-                .body(Map.of("decision", "APPROVED"))
-                .post("/api/v1/admin/campaigns/" + cid + "/players/" + winner.shareCode() + "/claim/review")
-                .then()
-                .statusCode(200)
-                .body("decision", equalTo("APPROVED"));
-        given().auth()
-                .oauth2(Fixtures.ADMIN)
-                .get("/api/v1/admin/campaigns/" + cid + "/winners")
-                .then()
-                .body("winners[0].status", equalTo("CLAIMED"));
-        given().auth()
-                .oauth2(Fixtures.ADMIN)
-                .contentType("application/json")
-                .body(Map.of("decision", "APPROVED"))
-                .post("/api/v1/admin/campaigns/" + cid + "/players/" + winner.shareCode() + "/claim/review")
-                .then()
-                .statusCode(404)
-                .body("code", equalTo("NOT_FOUND"));
+        approve(cid, winner.shareCode()).then().statusCode(200).body("decision", equalTo("APPROVED"));
+        adminWinners(cid).then().body("winners[0].status", equalTo("CLAIMED"));
+        approve(cid, winner.shareCode()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().get("/q/metrics")
                 .then()
                 .body(org.hamcrest.Matchers.containsString("jiasu_prize_claims_total{outcome=\"flagged\"}"));
@@ -269,7 +234,19 @@ class ClaimTest {
         }
     }
 
-    private static io.restassured.response.Response me(Runner runner, String cid) {
-        return given().auth().oauth2(runner.token()).get("/api/v1/campaigns/" + cid + "/players/me");
+    private static Response approve(String cid, String shareCode) {
+        return given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .contentType("application/json")
+                .body(Map.of("decision", "APPROVED"))
+                .post("/api/v1/admin/campaigns/" + cid + "/players/" + shareCode + "/claim/review");
+    }
+
+    private static Response adminWinners(String cid) {
+        return given().auth().oauth2(Fixtures.ADMIN).get("/api/v1/admin/campaigns/" + cid + "/winners");
+    }
+
+    private static Response me(Runner runner, String cid) {
+        return Fixtures.me(runner.token(), cid);
     }
 }

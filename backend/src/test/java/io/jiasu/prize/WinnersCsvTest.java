@@ -62,6 +62,7 @@ class WinnersCsvTest {
     }
 
     private static WinnerRow row(int rank, String nickname, PersonalData contact) {
-        return new WinnerRow(rank, "code" + rank, nickname, null, FINISHED, WinnerStatus.CLAIMED, contact, null);
+        return new WinnerRow(
+                new PrizeHolder(rank, "code" + rank, nickname, null, FINISHED, WinnerStatus.CLAIMED, null), contact);
     }
 }

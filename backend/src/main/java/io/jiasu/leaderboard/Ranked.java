@@ -1,4 +1,4 @@
-package io.jiasu.player;
+package io.jiasu.leaderboard;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.jiasu.player;
+package io.jiasu.prize;
 
 import io.jiasu.campaign.Campaign;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.jiasu.player;
+package io.jiasu.prize;
 
 import static io.jiasu.Fixtures.campaign;
 import static io.jiasu.Fixtures.created;
@@ -38,7 +38,7 @@ class CrashRepairTest {
     MongoClient mongo;
 
     @Inject
-    PlayerRepair repair;
+    PrizeRepair repair;
 
     @Test
     void aFinishCutShortIsSettledOnTheNextReadAndByTheSweeperOnce() {

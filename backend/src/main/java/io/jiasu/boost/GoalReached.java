@@ -1,4 +1,4 @@
-package io.jiasu.player;
+package io.jiasu.boost;
 
 import io.jiasu.platform.ApiException;
 

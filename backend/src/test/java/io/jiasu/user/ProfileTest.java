@@ -1,0 +1,77 @@
+package io.jiasu.user;
+
+import static io.jiasu.Fixtures.login;
+import static io.jiasu.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.jiasu.JiasuTestStack;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The profile a user edits: PUT is the mini-program's way to send the partial update PATCH describes. */
+@QuarkusTest
+@WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
+class ProfileTest {
+    @Test
+    void putChangesOnlyTheFieldsItCarriesLikePatch() {
+        String token = login(unique("face"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", "爱丽丝"))
+                .put("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("nickname", equalTo("爱丽丝"))
+                .body("avatarUrl", nullValue());
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .put("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("nickname", equalTo("爱丽丝"));
+    }
+
+    @Test
+    void putRefusesWhatPatchRefuses() {
+        String token = login(unique("face"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", "x".repeat(21)))
+                .put("/api/v1/me")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("nickname"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("avatarUrl", "https://elsewhere.example/a.png"))
+                .put("/api/v1/me")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("VALIDATION_FAILED"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", "违禁词"))
+                .put("/api/v1/me")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("CONTENT_RISKY"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("nickname", "ok"))
+                .put("/api/v1/me")
+                .then()
+                .statusCode(401);
+    }
+}
