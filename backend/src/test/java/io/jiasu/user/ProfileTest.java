@@ -11,6 +11,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,56 +19,36 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
 class ProfileTest {
+    private static ValidatableResponse put(String token, Map<String, ?> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/v1/me")
+                .then();
+    }
+
     @Test
     void putChangesOnlyTheFieldsItCarriesLikePatch() {
         String token = login(unique("face"));
-        given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("nickname", "爱丽丝"))
-                .put("/api/v1/me")
-                .then()
+        put(token, Map.of("nickname", "爱丽丝"))
                 .statusCode(200)
                 .body("nickname", equalTo("爱丽丝"))
                 .body("avatarUrl", nullValue());
-        given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of())
-                .put("/api/v1/me")
-                .then()
-                .statusCode(200)
-                .body("nickname", equalTo("爱丽丝"));
+        put(token, Map.of()).statusCode(200).body("nickname", equalTo("爱丽丝"));
     }
 
     @Test
     void putRefusesWhatPatchRefuses() {
         String token = login(unique("face"));
-        given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("nickname", "x".repeat(21)))
-                .put("/api/v1/me")
-                .then()
+        put(token, Map.of("nickname", "x".repeat(21)))
                 .statusCode(422)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("nickname"));
-        given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("avatarUrl", "https://elsewhere.example/a.png"))
-                .put("/api/v1/me")
-                .then()
+        put(token, Map.of("avatarUrl", "https://elsewhere.example/a.png"))
                 .statusCode(422)
                 .body("code", equalTo("VALIDATION_FAILED"));
-        given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("nickname", "违禁词"))
-                .put("/api/v1/me")
-                .then()
-                .statusCode(422)
-                .body("code", equalTo("CONTENT_RISKY"));
+        put(token, Map.of("nickname", "违禁词")).statusCode(422).body("code", equalTo("CONTENT_RISKY"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("nickname", "ok"))
                 .put("/api/v1/me")
