@@ -17,7 +17,8 @@ record Player(
         Instant lastHelpAt,
         Instant finishedAt,
         Integer prizeRank,
-        boolean prizeSettled) {
+        boolean prizeSettled,
+        Long finishSeq) {
 
     boolean helpedBy(String userId) {
         return helps.stream().anyMatch(help -> help.userId().equals(userId));
@@ -34,7 +35,7 @@ record Player(
 
     Standing standing(int progress) {
         Instant reached = finishedAt != null ? finishedAt : lastHelpAt != null ? lastHelpAt : joinedAt;
-        return new Standing(shareCode, progress, reached, prizeRank);
+        return new Standing(shareCode, progress, reached, prizeRank, finishSeq);
     }
 
     static Player from(Document doc) {
@@ -51,7 +52,8 @@ record Player(
                 instant(doc, "lastHelpAt"),
                 instant(doc, "finishedAt"),
                 doc.getInteger("prizeRank"),
-                Boolean.TRUE.equals(doc.getBoolean("prizeSettled")));
+                Boolean.TRUE.equals(doc.getBoolean("prizeSettled")),
+                doc.get("finishSeq") == null ? null : ((Number) doc.get("finishSeq")).longValue());
     }
 
     private static Instant instant(Document doc, String field) {

@@ -161,16 +161,23 @@ public class PlayerService {
                         store.recordHelp(campaign.id(), shareCode, owner, helperId, campaign.helpsToGoal(), now))
                 .call(attempt -> attempt instanceof HelpAttempt.Recorded help && !help.finished()
                         ? board.record(
-                                campaign, new Standing(shareCode, campaign.progressAfter(help.helpCount()), now, null))
+                                campaign,
+                                new Standing(shareCode, campaign.progressAfter(help.helpCount()), now, null, null))
                         : Uni.createFrom().voidItem());
     }
 
-    /** Writes down the prize outcome of a finished player (a rank, or null when none was left); repeating it is harmless. */
-    public Uni<Void> settlePrize(String shareCode, Integer prizeRank) {
-        return store.settlePrize(shareCode, prizeRank);
+    /**
+     * Writes down the settled finish of a player: the prize rank (or null when none was left), the finish sequence and
+     * the serialised finish time. Only the first settling is written, so a repeat never changes a finish.
+     */
+    public Uni<Void> settlePrize(String shareCode, Integer prizeRank, long finishSeq, Instant finishedAt) {
+        return store.settlePrize(shareCode, prizeRank, finishSeq, finishedAt);
     }
 
-    /** Finished players whose prize outcome was never written (a crash between the two), at most {@code limit}. */
+    /**
+     * Finished players whose prize outcome was never written (a crash between the two), at most {@code limit}, in the
+     * order they reached the goal, so repairing them hands out places in that order.
+     */
     public Multi<Finisher> unsettled(int limit) {
         return store.unsettled(limit).map(Player::finisher);
     }

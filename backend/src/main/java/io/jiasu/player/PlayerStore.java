@@ -8,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.jiasu.platform.MongoErrors;
 import io.jiasu.platform.RandomIds;
@@ -53,9 +54,10 @@ class PlayerStore {
         players.createIndex(Indexes.ascending("campaignId", "lastHelpAt"))
                 .await()
                 .atMost(Duration.ofSeconds(30));
-        // The sweeper's question, answered from a tiny index: only players caught between finishing and settling.
+        // The sweeper's question, answered from a tiny index: only players caught between finishing and settling,
+        // in the order they reached the goal.
         players.createIndex(
-                        Indexes.ascending("prizeSettled"),
+                        Indexes.ascending("prizeSettled", "finishedAt"),
                         new IndexOptions().partialFilterExpression(Filters.eq("prizeSettled", false)))
                 .await()
                 .atMost(Duration.ofSeconds(30));
@@ -177,11 +179,19 @@ class PlayerStore {
                 .map(doc -> doc == null ? null : Player.from(doc));
     }
 
-    /** Writes down the prize outcome of a finished player; repeating it is harmless. */
-    Uni<Void> settlePrize(String shareCode, Integer prizeRank) {
+    /**
+     * Writes down the settled finish of a player: prize rank, finish sequence and the serialised finish time, which
+     * replaces the time the crossing help stamped. Guarded on prizeSettled, so a second settling (two sweepers) never
+     * overwrites the first.
+     */
+    Uni<Void> settlePrize(String shareCode, Integer prizeRank, long finishSeq, Instant finishedAt) {
         return players.updateOne(
-                        Filters.eq("_id", shareCode),
-                        Updates.combine(Updates.set("prizeRank", prizeRank), Updates.set("prizeSettled", true)))
+                        new Document("_id", shareCode).append("prizeSettled", false),
+                        Updates.combine(
+                                Updates.set("prizeRank", prizeRank),
+                                Updates.set("finishSeq", finishSeq),
+                                Updates.set("finishedAt", Date.from(finishedAt)),
+                                Updates.set("prizeSettled", true)))
                 .replaceWithVoid();
     }
 
@@ -192,7 +202,10 @@ class PlayerStore {
     Multi<Player> unsettled(int limit) {
         return players.find(
                         Filters.eq("prizeSettled", false),
-                        new FindOptions().projection(WITHOUT_HELPS).limit(limit))
+                        new FindOptions()
+                                .projection(WITHOUT_HELPS)
+                                .sort(Sorts.ascending("finishedAt"))
+                                .limit(limit))
                 .map(Player::from);
     }
 
