@@ -18,7 +18,9 @@ record Player(
         Instant finishedAt,
         Integer prizeRank,
         boolean prizeSettled,
-        Long finishSeq) {
+        Long finishSeq,
+        String invitedBy,
+        int depth) {
 
     boolean helpedBy(String userId) {
         return helps.stream().anyMatch(help -> help.userId().equals(userId));
@@ -53,7 +55,9 @@ record Player(
                 instant(doc, "finishedAt"),
                 doc.getInteger("prizeRank"),
                 Boolean.TRUE.equals(doc.getBoolean("prizeSettled")),
-                doc.get("finishSeq") == null ? null : ((Number) doc.get("finishSeq")).longValue());
+                doc.get("finishSeq") == null ? null : ((Number) doc.get("finishSeq")).longValue(),
+                doc.getString("invitedBy"),
+                doc.getInteger("depth", 0));
     }
 
     private static Instant instant(Document doc, String field) {
