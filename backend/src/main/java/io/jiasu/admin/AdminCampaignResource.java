@@ -2,6 +2,7 @@ package io.jiasu.admin;
 
 import io.jiasu.campaign.CampaignDefinition;
 import io.jiasu.leaderboard.BoardLimit;
+import io.jiasu.player.Virality;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -49,6 +50,12 @@ class AdminCampaignResource {
     @Path("/{cid}/stats")
     public Uni<CampaignStats> stats(@PathParam("cid") String cid) {
         return admin.stats(cid);
+    }
+
+    @GET
+    @Path("/{cid}/virality")
+    public Uni<Virality> virality(@PathParam("cid") String cid) {
+        return admin.virality(cid);
     }
 
     @GET

@@ -6,6 +6,7 @@ import io.jiasu.campaign.CampaignService;
 import io.jiasu.leaderboard.LeaderboardService;
 import io.jiasu.leaderboard.Ranked;
 import io.jiasu.player.PlayerService;
+import io.jiasu.player.Virality;
 import io.jiasu.prize.ClaimService;
 import io.jiasu.prize.SlotService;
 import io.smallrye.mutiny.Multi;
@@ -122,6 +123,14 @@ class AdminService {
 
     private Uni<AdminCampaignView> view(Campaign campaign) {
         return stats(campaign).map(stats -> AdminCampaignView.of(campaign, clock.instant(), stats));
+    }
+
+    /** The viral loop of a campaign; the prize steps of its funnel come from the slots and the claims. */
+    Uni<Virality> virality(String id) {
+        return campaigns
+                .find(id)
+                .flatMap(campaign -> claims.counts(id)
+                        .flatMap(claimed -> players.virality(id, campaign.prizesTaken(), claimed.claims())));
     }
 
     private Uni<CampaignStats> stats(Campaign campaign) {

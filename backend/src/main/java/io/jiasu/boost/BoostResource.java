@@ -1,9 +1,13 @@
 package io.jiasu.boost;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jiasu.player.Origin;
 import io.jiasu.ratelimit.RateLimit;
 import io.jiasu.ratelimit.Route;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -20,15 +25,18 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Path("/api/v1/campaigns/{cid}/players/{shareCode}/boosts")
 class BoostResource {
     private final BoostService boosts;
+    private final ObjectMapper json;
 
-    BoostResource(BoostService boosts) {
+    BoostResource(BoostService boosts, ObjectMapper json) {
         this.boosts = boosts;
+        this.json = json;
     }
 
     @POST
     @RolesAllowed("user")
     @RateLimit(Route.HELP)
     @ResponseStatus(201)
+    @Consumes(MediaType.WILDCARD)
     @APIResponse(
             responseCode = "201",
             description = "Helped: what the tap did",
@@ -40,7 +48,15 @@ class BoostResource {
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Context SecurityContext caller) {
-        return boosts.help(cid, shareCode, caller.getUserPrincipal().getName(), idempotencyKey);
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = Origin.class)))
+                    String body,
+            @Context SecurityContext caller)
+            throws JsonProcessingException {
+        return boosts.help(
+                cid, shareCode, caller.getUserPrincipal().getName(), idempotencyKey, Origin.read(json, body));
     }
 }

@@ -8,6 +8,7 @@ import io.jiasu.platform.ApiException;
 import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.NotFound;
 import io.jiasu.player.HelpAttempt;
+import io.jiasu.player.Origin;
 import io.jiasu.player.PlayerService;
 import io.jiasu.prize.SlotService;
 import io.jiasu.user.UserService;
@@ -75,9 +76,9 @@ class BoostService {
      * Helps a player. With an idempotency key, a retry of the same request (same helper, player and key) gets
      * exactly the first answer, success or refusal, and never helps twice.
      */
-    Uni<BoostResult> help(String campaignId, String shareCode, String helperId, String idempotencyKey) {
+    Uni<BoostResult> help(String campaignId, String shareCode, String helperId, String idempotencyKey, Origin origin) {
         if (idempotencyKey == null) {
-            return decide(campaignId, shareCode, helperId);
+            return decide(campaignId, shareCode, helperId, origin);
         }
         if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             return Uni.createFrom().failure(new BadIdempotencyKey());
@@ -85,7 +86,7 @@ class BoostService {
         String scope = String.join(":", helperId, campaignId, shareCode, idempotencyKey);
         return answers.claim(scope)
                 .flatMap(previous -> previous == null
-                        ? decide(campaignId, shareCode, helperId)
+                        ? decide(campaignId, shareCode, helperId, origin)
                                 .call(result -> answers.remember(scope, write(new Answer(result, null))))
                                 .onFailure(ApiException.class)
                                 .call(e -> ((ApiException) e).status() < 500
@@ -115,14 +116,14 @@ class BoostService {
                 .flatMap(next -> replay(scope, next, pollsLeft - 1));
     }
 
-    private Uni<BoostResult> decide(String campaignId, String shareCode, String helperId) {
+    private Uni<BoostResult> decide(String campaignId, String shareCode, String helperId, Origin origin) {
         Instant now = clock.instant();
         return campaigns
                 .published(campaignId)
                 .invoke(campaign -> campaign.requireLive(now))
                 .call(campaign -> requireHelpable(campaignId, shareCode, helperId))
-                .flatMap(campaign ->
-                        withDailySlot(campaign, shareCode, helperId, now).flatMap(help -> result(campaign, help)))
+                .flatMap(campaign -> withDailySlot(campaign, shareCode, helperId, now, origin)
+                        .flatMap(help -> result(campaign, help)))
                 .onItemOrFailure()
                 .invoke((result, failure) -> {
                     metrics.counter("jiasu.boost.helps", "outcome", ApiException.outcome(failure, "accepted"))
@@ -153,10 +154,11 @@ class BoostService {
     }
 
     /** Records the help under a daily slot, giving the slot back when the help is refused or fails. */
-    private Uni<HelpAttempt.Recorded> withDailySlot(Campaign campaign, String shareCode, String helperId, Instant now) {
+    private Uni<HelpAttempt.Recorded> withDailySlot(
+            Campaign campaign, String shareCode, String helperId, Instant now, Origin origin) {
         LocalDate day = campaign.dayOf(now);
         return reserve(campaign, shareCode, helperId, day, now, true)
-                .flatMap(reservation -> players.recordHelp(campaign, shareCode, helperId, now)
+                .flatMap(reservation -> players.recordHelp(campaign, shareCode, helperId, now, origin)
                         .map(BoostService::accepted)
                         .onFailure()
                         .call(e -> reservation == DailyHelpStore.Reservation.TAKEN

@@ -17,7 +17,10 @@ record Player(
         Instant lastHelpAt,
         Instant finishedAt,
         Integer prizeRank,
-        boolean prizeSettled) {
+        boolean prizeSettled,
+        Long finishSeq,
+        String invitedBy,
+        int depth) {
 
     boolean helpedBy(String userId) {
         return helps.stream().anyMatch(help -> help.userId().equals(userId));
@@ -34,7 +37,7 @@ record Player(
 
     Standing standing(int progress) {
         Instant reached = finishedAt != null ? finishedAt : lastHelpAt != null ? lastHelpAt : joinedAt;
-        return new Standing(shareCode, progress, reached, prizeRank);
+        return new Standing(shareCode, progress, reached, prizeRank, finishSeq);
     }
 
     static Player from(Document doc) {
@@ -51,7 +54,10 @@ record Player(
                 instant(doc, "lastHelpAt"),
                 instant(doc, "finishedAt"),
                 doc.getInteger("prizeRank"),
-                Boolean.TRUE.equals(doc.getBoolean("prizeSettled")));
+                Boolean.TRUE.equals(doc.getBoolean("prizeSettled")),
+                doc.get("finishSeq") == null ? null : ((Number) doc.get("finishSeq")).longValue(),
+                doc.getString("invitedBy"),
+                doc.getInteger("depth", 0));
     }
 
     private static Instant instant(Document doc, String field) {

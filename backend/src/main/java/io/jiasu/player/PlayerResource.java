@@ -1,9 +1,12 @@
 package io.jiasu.player;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -21,10 +25,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 class PlayerResource {
     private final PlayerService players;
     private final CurrentIdentityAssociation identity;
+    private final ObjectMapper json;
 
-    PlayerResource(PlayerService players, CurrentIdentityAssociation identity) {
+    PlayerResource(PlayerService players, CurrentIdentityAssociation identity, ObjectMapper json) {
         this.players = players;
         this.identity = identity;
+        this.json = json;
     }
 
     @POST
@@ -43,8 +49,18 @@ class PlayerResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PlayerView.class)))
-    public Uni<RestResponse<PlayerView>> join(@PathParam("cid") String cid, @Context SecurityContext caller) {
-        return players.join(cid, caller.getUserPrincipal().getName())
+    @Consumes(MediaType.WILDCARD)
+    public Uni<RestResponse<PlayerView>> join(
+            @PathParam("cid") String cid,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = Origin.class)))
+                    String body,
+            @Context SecurityContext caller)
+            throws JsonProcessingException {
+        return players.join(cid, caller.getUserPrincipal().getName(), Origin.read(json, body))
                 .map(joined -> RestResponse.status(
                         joined.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, joined.player()));
     }

@@ -7,18 +7,21 @@ import io.jiasu.leaderboard.Standing;
 import io.jiasu.platform.NotFound;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
+import io.jiasu.wechat.ShareTickets;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Players and the helps they receive.
@@ -31,6 +34,10 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PlayerService {
+    private static final Pattern SHARE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final int TOP_GROUPS = 10;
+    private static final int TREE_SAMPLE = 300;
+
     private final PlayerStore store;
     private final CampaignService campaigns;
     private final UserService users;
@@ -38,6 +45,8 @@ public class PlayerService {
     private final Cache owners;
     private final Claims claims;
     private final Settlement settlement;
+    private final LoopStore loop;
+    private final ShareTickets shareTickets;
     private final Clock clock;
 
     PlayerService(
@@ -48,6 +57,8 @@ public class PlayerService {
             @CacheName("share-code-owners") Cache owners,
             Claims claims,
             Settlement settlement,
+            LoopStore loop,
+            ShareTickets shareTickets,
             Clock clock) {
         this.store = store;
         this.campaigns = campaigns;
@@ -56,17 +67,27 @@ public class PlayerService {
         this.owners = owners;
         this.claims = claims;
         this.settlement = settlement;
+        this.loop = loop;
+        this.shareTickets = shareTickets;
         this.clock = clock;
     }
 
-    /** Joins the caller to a live campaign; idempotent, {@code created} is true only the first time. */
-    public Uni<Joined> join(String campaignId, String userId) {
+    /**
+     * Joins the caller to a live campaign; idempotent, {@code created} is true only the first time. Where the caller
+     * came from is checked (an inviter of this campaign who is not the caller, share info that opens and checks) and
+     * kept with the new player; what does not check is unknown, never a refusal.
+     */
+    public Uni<Joined> join(String campaignId, String userId, Origin origin) {
         Instant now = clock.instant();
         return campaigns
                 .published(campaignId)
                 .invoke(campaign -> campaign.requireLive(now))
                 .call(campaigns::lockRules)
-                .flatMap(campaign -> store.join(campaignId, userId, now)
+                .flatMap(campaign -> arrival(campaignId, userId, origin, now)
+                        .flatMap(arrival -> store.join(campaignId, userId, now, arrival)
+                                .call(stored -> stored.created()
+                                        ? loop.joined(campaignId, userId, arrival)
+                                        : Uni.createFrom().voidItem()))
                         .call(stored -> stored.created()
                                 ? board.record(campaign, stored.player().standing(0))
                                 : Uni.createFrom().voidItem())
@@ -154,23 +175,114 @@ public class PlayerService {
      * boost feature's). A recorded help that did not reach the goal puts the player's new standing on the board; the
      * one that reached it is settled by the prize feature, which puts the standing there with the prize rank.
      */
-    public Uni<HelpAttempt> recordHelp(Campaign campaign, String shareCode, String helperId, Instant now) {
+    public Uni<HelpAttempt> recordHelp(
+            Campaign campaign, String shareCode, String helperId, Instant now, Origin origin) {
+        Origin from = Origin.orUnknown(origin);
         // the owner completes the players' shard key {campaignId, userId}: the update goes to one shard
         return ownerOf(campaign.id(), shareCode)
-                .flatMap(owner ->
-                        store.recordHelp(campaign.id(), shareCode, owner, helperId, campaign.helpsToGoal(), now))
+                .flatMap(owner -> group(helperId, from, now)
+                        .flatMap(group -> store.recordHelp(
+                                        campaign.id(),
+                                        shareCode,
+                                        owner,
+                                        helperId,
+                                        campaign.helpsToGoal(),
+                                        now,
+                                        from.scene(),
+                                        group)
+                                .call(attempt -> attempt instanceof HelpAttempt.Recorded help
+                                        ? loop.helped(
+                                                campaign.id(), helperId, from.scene(), group, help.helpCount() == 1)
+                                        : Uni.createFrom().voidItem())))
                 .call(attempt -> attempt instanceof HelpAttempt.Recorded help && !help.finished()
                         ? board.record(
-                                campaign, new Standing(shareCode, campaign.progressAfter(help.helpCount()), now, null))
+                                campaign,
+                                new Standing(shareCode, campaign.progressAfter(help.helpCount()), now, null, null))
                         : Uni.createFrom().voidItem());
     }
 
-    /** Writes down the prize outcome of a finished player (a rank, or null when none was left); repeating it is harmless. */
-    public Uni<Void> settlePrize(String shareCode, Integer prizeRank) {
-        return store.settlePrize(shareCode, prizeRank);
+    /**
+     * Writes down the settled finish of a player: the prize rank (or null when none was left), the finish sequence and
+     * the serialised finish time. Only the first settling is written, so a repeat never changes a finish.
+     */
+    public Uni<Void> settlePrize(String shareCode, Integer prizeRank, long finishSeq, Instant finishedAt) {
+        return store.settlePrize(shareCode, prizeRank, finishSeq, finishedAt)
+                .call(settled -> settled == null
+                        ? Uni.createFrom().voidItem()
+                        : store.keepTimeToGoal(shareCode, Duration.between(settled.joinedAt(), finishedAt))
+                                .call(() -> loop.finished(settled.campaignId())))
+                .replaceWithVoid();
     }
 
-    /** Finished players whose prize outcome was never written (a crash between the two), at most {@code limit}. */
+    /**
+     * The viral loop of a campaign, from counters kept as it happened and a few indexed reads (never a scan of the
+     * players): the prize steps of the funnel ({@code winners}, {@code claimed}) come from the caller.
+     */
+    public Uni<Virality> virality(String campaignId, long winners, long claimed) {
+        return loop.counters(campaignId).flatMap(counters -> {
+            long players = LoopStore.count(counters, "players");
+            long invited = LoopStore.count(counters, "invitedPlayers");
+            long finished = LoopStore.count(counters, "finished");
+            Virality.Funnel funnel = new Virality.Funnel(
+                    LoopStore.count(counters, "helpers"),
+                    LoopStore.count(counters, "helpersWhoJoined"),
+                    players,
+                    LoopStore.count(counters, "playersHelped"),
+                    finished,
+                    winners,
+                    claimed);
+            return Uni.combine()
+                    .all()
+                    .unis(
+                            loop.topGroups(campaignId, TOP_GROUPS),
+                            store.timeToGoal(campaignId, finished, 0.5),
+                            store.timeToGoal(campaignId, finished, 0.9),
+                            store.tree(campaignId, TREE_SAMPLE))
+                    .with((top, p50, p90, tree) -> new Virality(
+                            players,
+                            LoopStore.count(counters, "seedPlayers"),
+                            invited,
+                            players == 0 ? 0.0 : (double) invited / players,
+                            LoopStore.generations(counters),
+                            LoopStore.scenes(counters),
+                            new Virality.Groups(LoopStore.count(counters, "groups"), top),
+                            funnel,
+                            new Virality.TimeToGoal(p50, p90),
+                            tree));
+        });
+    }
+
+    /** Checks where a joining user came from; an inviter must be another player of this campaign. */
+    private Uni<Arrival> arrival(String campaignId, String userId, Origin origin, Instant now) {
+        Origin from = Origin.orUnknown(origin);
+        Uni<Player> inviter =
+                from.via() == null || !SHARE_CODE.matcher(from.via()).matches()
+                        ? Uni.createFrom().nullItem()
+                        : store.find(campaignId, from.via());
+        return Uni.combine()
+                .all()
+                .unis(inviter, group(userId, from, now))
+                .with((by, group) -> by == null || by.userId().equals(userId)
+                        ? new Arrival(null, 0, from.scene(), group)
+                        : new Arrival(by.shareCode(), by.depth() + 1, from.scene(), group));
+    }
+
+    /** The opaque group the user's share info names, or null when there is none or it does not open and check. */
+    private Uni<String> group(String userId, Origin origin, Instant now) {
+        Origin.ShareTicket ticket = origin.shareTicket();
+        if (ticket == null || ticket.encryptedData() == null || ticket.iv() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return users.sessionKey(userId)
+                .map(key -> shareTickets
+                        .group(key, ticket.encryptedData(), ticket.iv(), now)
+                        .orElse(null));
+    }
+
+    /**
+     * Finished players whose prize outcome was never written (a crash between the two), at most {@code limit}, in the
+     * order they reached the goal, so repairing them hands out places in that order.
+     */
     public Multi<Finisher> unsettled(int limit) {
         return store.unsettled(limit).map(Player::finisher);
     }
@@ -200,11 +312,29 @@ public class PlayerService {
     private Uni<PlayerView> view(Campaign campaign, Player player) {
         Uni<Boolean> claimed =
                 player.prizeRank() == null ? Uni.createFrom().item(false) : claims.claimed(player.shareCode());
+        Uni<InvitedBy> invitedBy = player.invitedBy() == null
+                ? Uni.createFrom().nullItem()
+                : store.find(campaign.id(), player.invitedBy())
+                        .flatMap(inviter -> inviter == null
+                                ? Uni.createFrom().nullItem()
+                                : users.profile(inviter.userId())
+                                        .map(card ->
+                                                new InvitedBy(inviter.shareCode(), card.nickname(), card.avatarUrl())));
         return Uni.combine()
                 .all()
-                .unis(board.rankOf(campaign.id(), player.shareCode()), claimed)
-                .with((rank, hasClaimed) -> new PlayerView(
-                        player.shareCode(), Progress.of(campaign, player), player.prizeRank(), hasClaimed, rank));
+                .unis(
+                        board.rankOf(campaign.id(), player.shareCode()),
+                        claimed,
+                        invitedBy,
+                        store.invitedBy(player.shareCode()))
+                .with((rank, hasClaimed, by, invited) -> new PlayerView(
+                        player.shareCode(),
+                        Progress.of(campaign, player),
+                        player.prizeRank(),
+                        hasClaimed,
+                        rank,
+                        by,
+                        invited));
     }
 
     /** Who owns a share code, cached. */

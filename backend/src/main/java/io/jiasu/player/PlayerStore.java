@@ -8,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.jiasu.platform.MongoErrors;
 import io.jiasu.platform.RandomIds;
@@ -53,22 +54,48 @@ class PlayerStore {
         players.createIndex(Indexes.ascending("campaignId", "lastHelpAt"))
                 .await()
                 .atMost(Duration.ofSeconds(30));
-        // The sweeper's question, answered from a tiny index: only players caught between finishing and settling.
+        // Who joined through a player: players/me's "invited" counts these keys, only the invited are in it.
         players.createIndex(
-                        Indexes.ascending("prizeSettled"),
+                        Indexes.ascending("invitedBy"),
+                        new IndexOptions().partialFilterExpression(Filters.exists("invitedBy")))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        // Time to goal percentiles: only finishers are in it, in order of how long they took.
+        players.createIndex(
+                        Indexes.ascending("campaignId", "toGoalMs"),
+                        new IndexOptions().partialFilterExpression(Filters.exists("toGoalMs")))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        // The sweeper's question, answered from a tiny index: only players caught between finishing and settling,
+        // in the order they reached the goal.
+        players.createIndex(
+                        Indexes.ascending("prizeSettled", "finishedAt"),
                         new IndexOptions().partialFilterExpression(Filters.eq("prizeSettled", false)))
                 .await()
                 .atMost(Duration.ofSeconds(30));
     }
 
-    /** Stores a new player, or finds the one this user already has in the campaign; created tells which. */
-    Uni<Stored> join(String campaignId, String userId, Instant now) {
+    /**
+     * Stores a new player with where they came from, or finds the one this user already has in the campaign (whose
+     * origin is kept: the first touch wins); created tells which.
+     */
+    Uni<Stored> join(String campaignId, String userId, Instant now, Arrival arrival) {
         Document player = new Document("_id", RandomIds.shortCode(SHARE_CODE_LENGTH))
                 .append("campaignId", campaignId)
                 .append("userId", userId)
                 .append("helpCount", 0)
                 .append("helps", List.of())
-                .append("joinedAt", Date.from(now));
+                .append("joinedAt", Date.from(now))
+                .append("depth", arrival.depth());
+        if (arrival.invitedBy() != null) {
+            player.append("invitedBy", arrival.invitedBy());
+        }
+        if (arrival.scene() != null) {
+            player.append("scene", arrival.scene());
+        }
+        if (arrival.group() != null) {
+            player.append("group", arrival.group());
+        }
         return players.insertOne(player)
                 .map(ignored -> new Stored(Player.from(player), true))
                 .onFailure(MongoErrors::isDuplicateKey)
@@ -76,7 +103,7 @@ class PlayerStore {
                         .flatMap(existing -> existing != null
                                 ? Uni.createFrom().item(new Stored(existing, false))
                                 // the random share code itself collided: draw another
-                                : join(campaignId, userId, now)));
+                                : join(campaignId, userId, now, arrival)));
     }
 
     Uni<Player> findMine(String campaignId, String userId) {
@@ -109,8 +136,21 @@ class PlayerStore {
      * cluster the update goes to one shard. A refused help is explained by one read of the player.
      */
     Uni<HelpAttempt> recordHelp(
-            String campaignId, String shareCode, String ownerId, String helperId, int helpsToGoal, Instant now) {
+            String campaignId,
+            String shareCode,
+            String ownerId,
+            String helperId,
+            int helpsToGoal,
+            Instant now,
+            Integer scene,
+            String group) {
         Document help = new Document("u", helperId).append("at", Date.from(now));
+        if (scene != null) {
+            help.append("s", scene);
+        }
+        if (group != null) {
+            help.append("g", group);
+        }
         Bson progress = Updates.combine(
                 Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
         // a player's own help is refused without a write (the guard pins the owner, so it cannot say "not the owner")
@@ -177,12 +217,65 @@ class PlayerStore {
                 .map(doc -> doc == null ? null : Player.from(doc));
     }
 
-    /** Writes down the prize outcome of a finished player; repeating it is harmless. */
-    Uni<Void> settlePrize(String shareCode, Integer prizeRank) {
-        return players.updateOne(
-                        Filters.eq("_id", shareCode),
-                        Updates.combine(Updates.set("prizeRank", prizeRank), Updates.set("prizeSettled", true)))
+    /**
+     * Writes down the settled finish of a player: prize rank, finish sequence and the serialised finish time, which
+     * replaces the time the crossing help stamped. Guarded on prizeSettled, so a second settling (two sweepers) never
+     * overwrites the first.
+     */
+    Uni<Player> settlePrize(String shareCode, Integer prizeRank, long finishSeq, Instant finishedAt) {
+        return players.findOneAndUpdate(
+                        new Document("_id", shareCode).append("prizeSettled", false),
+                        Updates.combine(
+                                Updates.set("prizeRank", prizeRank),
+                                Updates.set("finishSeq", finishSeq),
+                                Updates.set("finishedAt", Date.from(finishedAt)),
+                                Updates.set("prizeSettled", true)),
+                        new FindOneAndUpdateOptions()
+                                .returnDocument(ReturnDocument.AFTER)
+                                .projection(WITHOUT_HELPS))
+                .map(doc -> doc == null ? null : Player.from(doc));
+    }
+
+    /** Keeps how long a settled finisher took from joining to the goal, for the time-to-goal percentiles. */
+    Uni<Void> keepTimeToGoal(String shareCode, Duration took) {
+        return players.updateOne(Filters.eq("_id", shareCode), Updates.set("toGoalMs", took.toMillis()))
                 .replaceWithVoid();
+    }
+
+    /** How many players joined through this one: a count of keys in the invitedBy index. */
+    Uni<Long> invitedBy(String shareCode) {
+        return players.countDocuments(Filters.eq("invitedBy", shareCode));
+    }
+
+    /**
+     * The time to goal at the given fraction of the campaign's finishers (0.5 for the median), of {@code finished}
+     * finishers: one skip along the (campaignId, toGoalMs) index, so the cost follows the finishers, not the players.
+     */
+    Uni<Duration> timeToGoal(String campaignId, long finished, double fraction) {
+        if (finished <= 0) {
+            return Uni.createFrom().nullItem();
+        }
+        int skip = (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(fraction * finished) - 1);
+        return players.find(
+                        Filters.and(Filters.eq("campaignId", campaignId), Filters.exists("toGoalMs")),
+                        new FindOptions()
+                                .sort(Sorts.ascending("toGoalMs"))
+                                .skip(Math.max(0, skip))
+                                .limit(1)
+                                .projection(Projections.include("toGoalMs")))
+                .toUni()
+                .map(doc -> doc == null ? null : Duration.ofMillis(((Number) doc.get("toGoalMs")).longValue()));
+    }
+
+    /** The first {@code limit} players of a campaign with their inviters, for the picture of the share tree. */
+    Uni<List<Virality.Node>> tree(String campaignId, int limit) {
+        return players.find(
+                        Filters.eq("campaignId", campaignId),
+                        new FindOptions().limit(limit).projection(Projections.include("invitedBy", "depth")))
+                .map(doc ->
+                        new Virality.Node(doc.getString("_id"), doc.getString("invitedBy"), doc.getInteger("depth", 0)))
+                .collect()
+                .asList();
     }
 
     /**
@@ -192,7 +285,10 @@ class PlayerStore {
     Multi<Player> unsettled(int limit) {
         return players.find(
                         Filters.eq("prizeSettled", false),
-                        new FindOptions().projection(WITHOUT_HELPS).limit(limit))
+                        new FindOptions()
+                                .projection(WITHOUT_HELPS)
+                                .sort(Sorts.ascending("finishedAt"))
+                                .limit(limit))
                 .map(Player::from);
     }
 

@@ -17,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The prize slots: the first prizeTotal players to reach the goal hold ranks 1..prizeTotal in arrival order. Settling
- * a finisher takes their slot (or finds the one taken before), writes the outcome on the player, puts them on the
+ * The finish order and prize slots: the first prizeTotal players to reach the goal hold ranks 1..prizeTotal in
+ * arrival order, the arrival order being decided at one point, the campaign document ({@link PrizeSlotStore}).
+ * Settling a finisher takes their place in that order and their slot (or finds the one taken before), writes the
+ * outcome, finish sequence and serialised finish time on the player, puts them on the
  * board with it and announces {@link PlayerFinished}; observers (the subscribe message) must not block and must not
  * fail the caller. Every step may be repeated, which is how a crash in between is repaired ({@link PrizeRepair}).
  * Slots taken are counted in {@code jiasu.prize.taken}, stock left in {@code jiasu.prize.remaining}.
@@ -48,18 +50,26 @@ public class SlotService implements Settlement {
     @Override
     public Uni<Integer> settle(Campaign campaign, Finisher finisher) {
         return store.take(campaign.id(), campaign.prizeTotal(), finisher)
-                .invoke(rank -> {
-                    if (rank != null) {
+                .invoke(finish -> {
+                    if (finish.rank() != null) {
                         metrics.counter("jiasu.prize.taken", "campaign", campaign.id())
                                 .increment();
-                        gauge(campaign.id()).accumulateAndGet(campaign.prizeTotal() - rank, Math::min);
+                        gauge(campaign.id()).accumulateAndGet(campaign.prizeTotal() - finish.rank(), Math::min);
                     }
                 })
-                .call(rank -> players.settlePrize(finisher.shareCode(), rank))
-                .call(rank -> boards.record(
-                        campaign, new Standing(finisher.shareCode(), campaign.goal(), finisher.finishedAt(), rank)))
-                .invoke(rank -> finishes.fire(new PlayerFinished(
-                        campaign, finisher.shareCode(), finisher.userId(), rank, finisher.finishedAt())));
+                .call(finish -> players.settlePrize(
+                        finisher.shareCode(), finish.rank(), finish.sequence(), finish.finishedAt()))
+                .call(finish -> boards.record(
+                        campaign,
+                        new Standing(
+                                finisher.shareCode(),
+                                campaign.goal(),
+                                finish.finishedAt(),
+                                finish.rank(),
+                                finish.sequence())))
+                .invoke(finish -> finishes.fire(new PlayerFinished(
+                        campaign, finisher.shareCode(), finisher.userId(), finish.rank(), finish.finishedAt())))
+                .map(PrizeSlotStore.Finish::rank);
     }
 
     /** Winners in rank order, read from the record. */

@@ -42,6 +42,11 @@ public class UserService {
         return store.signIn(login.openid(), login.sessionKey(), clock.instant());
     }
 
+    /** The session_key of the user's latest login (null if none), to open their share info; never shown or logged. */
+    public Uni<String> sessionKey(String id) {
+        return store.sessionKey(id);
+    }
+
     public Uni<User> user(String id) {
         return store.find(id).onItem().ifNull().failWith(() -> new NotFound("No such user."));
     }

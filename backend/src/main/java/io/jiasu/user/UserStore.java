@@ -4,11 +4,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.jiasu.media.Avatar;
 import io.jiasu.platform.MongoErrors;
 import io.jiasu.platform.RandomIds;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.quarkus.runtime.StartupEvent;
@@ -60,6 +62,13 @@ class UserStore {
 
     Uni<User> find(String id) {
         return users.find(Filters.eq("_id", id)).toUni().map(doc -> doc == null ? null : User.from(doc));
+    }
+
+    /** The session_key of the user's latest login, or null; it never leaves the server. */
+    Uni<String> sessionKey(String id) {
+        return users.find(Filters.eq("_id", id), new FindOptions().projection(Projections.include("sessionKey")))
+                .toUni()
+                .map(doc -> doc == null ? null : doc.getString("sessionKey"));
     }
 
     Uni<List<User>> findAll(Collection<String> ids) {

@@ -40,6 +40,13 @@ interface WechatConfig {
     /** The token of the message push (WECHAT_PUSH_TOKEN), as set in the mini-program's console; unset: pushes refused. */
     Optional<String> pushToken();
 
+    /** HMAC key of the opaque group ids (GROUP_KEY, the same on every instance); unset: the app secret. */
+    Optional<String> groupKey();
+
+    /** How old a share info's watermark may be before it counts as stale (unknown group). */
+    @WithDefault("2h")
+    Duration shareInfoMaxAge();
+
     /** Pooled HTTP connections to WeChat. */
     @WithDefault("64")
     int maxConnections();
