@@ -8,6 +8,8 @@ import { SCENE } from './labels.js'
 const DEPTH_COLORS = ['#1f6feb', '#2b8a3e', '#b7791f', '#c92a2a', '#7048e8', '#0c8599', '#e8590c']
 const depthColor = (depth) => DEPTH_COLORS[depth % DEPTH_COLORS.length]
 const generationName = (depth) => (depth === 0 ? '种子' : `第 ${depth} 代`)
+// A finisher's star beside its face or dot, kept upright whatever the tree's angle there.
+const FINISHED_LABEL = { show: true, formatter: '★', position: 'right', rotate: 0, color: '#f59f00', fontSize: 16, distance: 2 }
 const sceneName = (scene) => (scene == null ? '未知' : `${SCENE[scene] || '场景'} ${scene}`)
 
 /** An ISO-8601 duration as Java writes it (PT26H3M, PT45.2S) in Chinese units; a dash when there is none. */
@@ -42,7 +44,7 @@ function Funnel({ steps }) {
 
 function generationsOption(generations) {
   return {
-    grid: { left: 44, right: 16, top: 16, bottom: 28 },
+    grid: { left: 44, right: 16, top: 28, bottom: 28 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: generations.map((g) => generationName(g.depth)) },
     yAxis: { type: 'value', minInterval: 1 },
@@ -85,8 +87,9 @@ function treeOption(title, nodes) {
     value: node.shareCode,
     depth: node.depth,
     symbol: node.avatarUrl ? `image://${node.avatarUrl}` : 'circle',
-    symbolSize: node.avatarUrl ? 22 : 12,
-    itemStyle: { color: depthColor(node.depth), borderColor: node.finished ? '#f59f00' : '#fff', borderWidth: node.finished ? 3 : 1 },
+    symbolSize: node.avatarUrl ? 26 : 12,
+    itemStyle: { color: depthColor(node.depth) },
+    label: node.finished ? FINISHED_LABEL : undefined,
     children: children.map(toItem),
   })
   return {
@@ -98,7 +101,10 @@ function treeOption(title, nodes) {
     series: [{
       type: 'tree', layout: 'radial', roam: true, expandAndCollapse: false, initialTreeDepth: -1,
       top: 16, bottom: 16, left: 16, right: 16,
-      data: [{ name: title, symbol: 'roundRect', symbolSize: 18, itemStyle: { color: '#0b1f4b' }, label: { show: true }, children: roots.map(toItem) }],
+      data: [{
+        name: title, symbol: 'roundRect', symbolSize: 18, itemStyle: { color: '#0b1f4b' },
+        label: { show: true, position: 'bottom', rotate: 0, color: '#0b1f4b', fontWeight: 600 }, children: roots.map(toItem),
+      }],
       label: { show: false, fontSize: 11 },
       lineStyle: { color: '#c9cfdc', width: 1, curveness: 0.4 },
       emphasis: { focus: 'ancestor' },
@@ -146,7 +152,7 @@ export function Virality({ cid }) {
     </div>
     ${v.players === 0 ? html`<p class="empty card" data-empty>还没有玩家加入，暂无传播数据。有人参与后这里会画出分享树。</p>` : html`
     <section class="card">
-      <div class="bar"><h3>分享树</h3><span class="muted small">${v.tree.length < v.players ? `最早加入的 ${v.tree.length} 人（共 ${v.players} 人）` : `全部 ${v.players} 人`} · 颜色为代数，金边为已到达 · 可拖动、缩放</span></div>
+      <div class="bar"><h3>分享树</h3><span class="muted small">${v.tree.length < v.players ? `最早加入的 ${v.tree.length} 人（共 ${v.players} 人）` : `全部 ${v.players} 人`} · 由内到外：种子、第 1 代、第 2 代… · ★ 已到达 · 没有头像的按代着色 · 可拖动、缩放</span></div>
       <${EChart} name="tree" option=${options.tree} height=${560} />
     </section>
     <div class="grid">
