@@ -28,6 +28,7 @@ fi
 
 status=0
 APP_URL="http://127.0.0.1:$app_port" ADMIN_TOKEN="$STACK_ADMIN_TOKEN" SCREENSHOTS="$out/screenshots" \
+    WECHAT_STUB="http://127.0.0.1:$STACK_WECHAT_PORT" \
     node "$webui/test/console.test.mjs" | tee "$out/result.txt" || status=$?
 if ! tail -n 1 "$out/result.txt" | grep -qE '^[0-9]+ passed, [0-9]+ failed$'; then
     echo "0 passed, 1 failed"

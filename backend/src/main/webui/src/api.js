@@ -60,6 +60,7 @@ export const api = {
   save: (cid, definition) => json(request('PUT', `/campaigns/${encodeURIComponent(cid)}`, definition)),
   activity: (cid) => json(request('GET', `/campaigns/${encodeURIComponent(cid)}/activity`)),
   leaderboard: (cid) => json(request('GET', `/campaigns/${encodeURIComponent(cid)}/leaderboard?limit=20`)),
+  virality: (cid) => json(request('GET', `/campaigns/${encodeURIComponent(cid)}/virality`)),
   winners: (cid) => json(request('GET', `/campaigns/${encodeURIComponent(cid)}/winners`)),
   ban: (cid, shareCode) => json(request('POST', `/campaigns/${encodeURIComponent(cid)}/players/${encodeURIComponent(shareCode)}/ban`)),
   review: (cid, shareCode, decision) =>

@@ -40,3 +40,10 @@ export function fieldMessage(message) {
   return message
 }
 export const fieldName = (field) => FIELD[field] || field
+/** WeChat launch scenes the loop meets most (wx.getLaunchOptionsSync().scene). */
+export const SCENE = {
+  1001: '发现栏入口', 1007: '单聊卡片', 1008: '群聊卡片', 1011: '扫二维码', 1012: '长按识别二维码',
+  1035: '公众号菜单', 1036: 'App 分享卡片', 1037: '小程序跳转', 1044: '群聊卡片（带 shareTicket）',
+  1047: '扫小程序码', 1048: '长按识别小程序码', 1049: '相册小程序码', 1058: '公众号文章',
+  1074: '公众号消息卡片', 1089: '下拉最近使用', 1104: '下拉我的小程序', 1154: '朋友圈单页',
+}

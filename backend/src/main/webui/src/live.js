@@ -96,6 +96,7 @@ export function LiveCampaign({ cid }) {
     <div class="bar">
       <h2>${campaign.title} <span class=${'badge ' + campaign.status.toLowerCase()}>${STATUS[campaign.status]}</span>${!campaign.published && html` <span class="badge">未发布</span>`}</h2>
       <span class="muted small" data-updated>更新于 ${show(data.at, zone, true)} · 每 5 秒自动刷新${error ? ' · 刷新失败：' + error : ''}</span>
+      <a class="button" href=${`#/campaigns/${encodeURIComponent(cid)}/virality`}>传播分析</a>
       <a class="button" href=${`#/campaigns/${encodeURIComponent(cid)}/edit`}>编辑</a>
     </div>
     ${notice && html`<p class="notice" role="status">${notice}</p>`}

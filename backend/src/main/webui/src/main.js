@@ -1,5 +1,5 @@
 // The console's shell: sign-in gate, a hash router (#/campaigns, #/campaigns/new, #/campaigns/<id>/edit,
-// #/campaigns/<id>/live, #/audit) and the page frame.
+// #/campaigns/<id>/live, #/campaigns/<id>/virality, #/audit) and the page frame.
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { html } from './html.js'
@@ -8,6 +8,7 @@ import { SignIn } from './signin.js'
 import { CampaignList } from './campaigns.js'
 import { CampaignEditor } from './editor.js'
 import { LiveCampaign } from './live.js'
+import { Virality } from './virality.js'
 import { AuditLog } from './audit.js'
 
 function useRoute() {
@@ -25,6 +26,7 @@ function page(route) {
   if (route === '/campaigns/new') return html`<${CampaignEditor} />`
   if ((match = route.match(/^\/campaigns\/([^/]+)\/edit$/))) return html`<${CampaignEditor} cid=${decodeURIComponent(match[1])} />`
   if ((match = route.match(/^\/campaigns\/([^/]+)\/live$/))) return html`<${LiveCampaign} cid=${decodeURIComponent(match[1])} />`
+  if ((match = route.match(/^\/campaigns\/([^/]+)\/virality$/))) return html`<${Virality} cid=${decodeURIComponent(match[1])} />`
   if (route === '/audit') return html`<${AuditLog} />`
   return html`<${CampaignList} />`
 }

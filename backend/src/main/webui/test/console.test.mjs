@@ -1,11 +1,13 @@
 // Drives the console in headless Chromium against the running app (started by backend/console-test.sh): sign in,
 // create a campaign, watch a help arrive on the live page, download the winners CSV, approve a flagged claim, ban a
-// player, read the audit log.
+// player, read the audit log; then a small share tree seeded through the API on the Virality page.
 // Screenshots of every screen go to SCREENSHOTS. Prints "N passed, N failed" last.
 import { chromium } from 'playwright-core'
 import assert from 'node:assert/strict'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join as joinPath } from 'node:path'
+import { jiasu } from '../demo/client.mjs'
+import { face } from '../demo/faces.mjs'
 
 const BASE = process.env.APP_URL || 'http://127.0.0.1:18610'
 const TOKEN = process.env.ADMIN_TOKEN || 'console-test-token'
@@ -13,6 +15,8 @@ const SHOTS = process.env.SCREENSHOTS || 'screenshots'
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const RUN = Date.now().toString(36)
 const CID = `console-${RUN}`
+const VCID = `viral-${RUN}`
+const STUB = process.env.WECHAT_STUB || 'http://127.0.0.1:18603'
 
 const results = []
 async function step(name, body) {
@@ -196,6 +200,78 @@ try {
     await row.waitFor()
     assert.match(await row.textContent(), /进行中/)
     await shot('11-campaigns-after')
+    assert.deepEqual(pageErrors, [])
+  })
+
+  await step('the Virality page of a campaign nobody joined yet says so', async () => {
+    const app = jiasu(BASE, { adminToken: TOKEN })
+    await app.defineCampaign(VCID, {
+      title: '传播测试', description: '两次助力到达。', startsAt: new Date(Date.now() - 3600000).toISOString(),
+      endsAt: new Date(Date.now() + 7 * 86400000).toISOString(), claimDeadline: new Date(Date.now() + 14 * 86400000).toISOString(),
+      goal: 400, prizeTotal: 2, schedule: [{ helpers: null, amount: 200 }], dailyHelpLimit: 5, published: true,
+    })
+    await page.goto(`${BASE}/admin/#/campaigns/${VCID}/live`)
+    await page.click('a:has-text("传播分析")')
+    await page.locator('[data-empty]').waitFor()
+    assert.equal((await page.textContent('[data-stat=kFactor] .value')).trim(), '0.00')
+    assert.equal((await page.textContent('[data-stat=p50] .value')).trim(), '—')
+    assert.equal(await page.locator('[data-chart]').count(), 0)
+    await shot('12-virality-empty')
+  })
+
+  await step('the Virality page draws the share tree and shows the numbers the API counts', async () => {
+    const app = jiasu(BASE, { adminToken: TOKEN, stub: STUB })
+    // two seeds; s1 brings a1, a2 and a3 (a3 from a group card); a1 brings b1 (same group), a3 brings b2 (another
+    // group); b1 brings c1. a1 and a2 help s1 to the goal; b1 and h1 (who never joins) help a1 there; h2 helps b2.
+    const people = {}
+    for (const [i, name] of ['s1', 's2', 'a1', 'a2', 'a3', 'b1', 'b2', 'c1', 'h1', 'h2'].entries()) {
+      const code = `v-${RUN}-${name}`
+      people[name] = { code, token: await app.login(code) }
+      if (!name.startsWith('h')) await app.nickname(people[name].token, `玩家${name.toUpperCase()}`)
+      if (['s1', 'a1', 'b1'].includes(name)) await app.avatar(people[name].token, face(i))
+    }
+    const groups = { G1: `group-${RUN}-1`, G2: `group-${RUN}-2` }
+    const origin = async (who, via, scene, group) =>
+      ({ via: via && people[via].shareCode, scene, ...(group ? { shareTicket: await app.shareTicket(people[who].code, groups[group]) } : {}) })
+    const joins = [['s1', null, 1058], ['s2', null, 1001], ['a1', 's1', 1007], ['a2', 's1', 1007], ['a3', 's1', 1044, 'G1'],
+      ['b1', 'a1', 1044, 'G1'], ['b2', 'a3', 1044, 'G2'], ['c1', 'b1', 1007]]
+    for (const [who, via, scene, group] of joins) {
+      people[who].shareCode = (await app.join(VCID, people[who].token, await origin(who, via, scene, group))).shareCode
+    }
+    for (const [who, whom, scene, group] of [['a1', 's1', 1007], ['a2', 's1', 1007], ['b1', 'a1', 1044, 'G1'], ['h1', 'a1', 1007], ['h2', 'b2', 1008]]) {
+      const helped = await app.help(VCID, people[who].token, people[whom].shareCode, await origin(who, whom, scene, group))
+      assert.equal(helped.status, 201, JSON.stringify(helped.body))
+    }
+    await app.claim(VCID, people.s1.token, { name: '张三', phone: '13812345678', address: '北京市海淀区中关村大街1号' })
+
+    const v = await app.virality(VCID)
+    assert.deepEqual([v.players, v.seedPlayers, v.invitedPlayers, v.kFactor], [8, 2, 6, 0.75])
+    assert.deepEqual(v.generations, [{ depth: 0, players: 2 }, { depth: 1, players: 3 }, { depth: 2, players: 2 }, { depth: 3, players: 1 }])
+    assert.deepEqual(v.funnel, { helpers: 5, helpersWhoJoined: 3, players: 8, playersHelped: 3, finished: 2, winners: 2, claimed: 1 })
+    assert.equal(v.groups.distinct, 2)
+
+    await page.click('[data-refresh]')
+    await page.waitForFunction(() => document.querySelector('[data-stat=kFactor] .value')?.textContent.trim() === '0.75')
+    const text = async (selector) => (await page.textContent(selector)).trim()
+    assert.equal(await text('[data-stat=players] .value'), String(v.players))
+    assert.equal(await text('[data-stat=seedPlayers] .value'), String(v.seedPlayers))
+    assert.equal(await text('[data-stat=invitedPlayers] .value'), String(v.invitedPlayers))
+    assert.equal(await text('[data-stat=groups] .value'), String(v.groups.distinct))
+    assert.match(await text('[data-stat=p50] .value'), /秒|分|小时|天/)
+    for (const g of v.generations) assert.equal(await text(`[data-generation="${g.depth}"] b`), String(g.players))
+    for (const [step, count] of Object.entries(v.funnel)) assert.equal(await text(`[data-funnel=${step}] .value`), String(count), step)
+    assert.equal(await page.locator('[data-table=groups] tbody tr').count(), 2)
+
+    for (const chart of ['tree', 'generations', 'scenes']) await page.locator(`[data-chart=${chart}][data-rendered]`).waitFor()
+    const painted = await page.evaluate(() => {
+      const canvas = document.querySelector('[data-chart=tree] canvas')
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data
+      let count = 0
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++
+      return count
+    })
+    assert.ok(painted > 2000, `the tree canvas shows the tree (${painted} pixels painted)`)
+    await shot('13-virality')
     assert.deepEqual(pageErrors, [])
   })
 } finally {

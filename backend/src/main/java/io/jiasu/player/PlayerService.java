@@ -237,7 +237,7 @@ public class PlayerService {
                             loop.topGroups(campaignId, TOP_GROUPS),
                             store.timeToGoal(campaignId, finished, 0.5),
                             store.timeToGoal(campaignId, finished, 0.9),
-                            store.tree(campaignId, TREE_SAMPLE))
+                            tree(campaignId))
                     .with((top, p50, p90, tree) -> new Virality(
                             players,
                             LoopStore.count(counters, "seedPlayers"),
@@ -250,6 +250,25 @@ public class PlayerService {
                             new Virality.TimeToGoal(p50, p90),
                             tree));
         });
+    }
+
+    /** The share tree sample with each player's card: one read of the players, one batch read of their users. */
+    private Uni<List<Virality.Node>> tree(String campaignId) {
+        return store.tree(campaignId, TREE_SAMPLE)
+                .flatMap(sprouts -> users.cards(
+                                sprouts.stream().map(PlayerStore.Sprout::userId).toList())
+                        .map(cards -> sprouts.stream()
+                                .map(s -> {
+                                    UserView card = cards.get(s.userId());
+                                    return new Virality.Node(
+                                            s.shareCode(),
+                                            s.invitedBy(),
+                                            s.depth(),
+                                            card == null ? null : card.nickname(),
+                                            card == null ? null : card.avatarUrl(),
+                                            s.finished());
+                                })
+                                .toList()));
     }
 
     /** Checks where a joining user came from; an inviter must be another player of this campaign. */

@@ -268,15 +268,24 @@ class PlayerStore {
     }
 
     /** The first {@code limit} players of a campaign with their inviters, for the picture of the share tree. */
-    Uni<List<Virality.Node>> tree(String campaignId, int limit) {
+    Uni<List<Sprout>> tree(String campaignId, int limit) {
         return players.find(
                         Filters.eq("campaignId", campaignId),
-                        new FindOptions().limit(limit).projection(Projections.include("invitedBy", "depth")))
-                .map(doc ->
-                        new Virality.Node(doc.getString("_id"), doc.getString("invitedBy"), doc.getInteger("depth", 0)))
+                        new FindOptions()
+                                .limit(limit)
+                                .projection(Projections.include("userId", "invitedBy", "depth", "finishedAt")))
+                .map(doc -> new Sprout(
+                        doc.getString("userId"),
+                        doc.getString("_id"),
+                        doc.getString("invitedBy"),
+                        doc.getInteger("depth", 0),
+                        doc.get("finishedAt") != null))
                 .collect()
                 .asList();
     }
+
+    /** One player of the share tree as stored: whose it is, who brought them, how deep, whether they finished. */
+    record Sprout(String userId, String shareCode, String invitedBy, int depth, boolean finished) {}
 
     /**
      * Finished players whose prize outcome was never written (the process died in between): the help that reached

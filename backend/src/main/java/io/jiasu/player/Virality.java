@@ -46,6 +46,7 @@ public record Virality(
             @JsonFormat(shape = JsonFormat.Shape.STRING) Duration p50,
             @JsonFormat(shape = JsonFormat.Shape.STRING) Duration p90) {}
 
-    /** One player in the tree sample; {@code invitedBy} null for a seed. */
-    public record Node(String shareCode, String invitedBy, int depth) {}
+    /** One player in the tree sample with their card; {@code invitedBy} null for a seed. */
+    public record Node(
+            String shareCode, String invitedBy, int depth, String nickname, String avatarUrl, boolean finished) {}
 }

@@ -146,6 +146,14 @@ class LoopTest {
         assertTrue(loop.getString("timeToGoal.p50").startsWith("PT"), "an ISO-8601 duration");
         assertNotNull(loop.getString("timeToGoal.p90"));
         assertEquals(5, loop.getList("tree").size());
+        Map<String, Object> aliceNode = loop.getMap("tree.find { it.shareCode == '" + a + "' }");
+        assertNull(aliceNode.get("invitedBy"), "a seed hangs from no one");
+        assertEquals(0, aliceNode.get("depth"));
+        assertEquals("微信用户", aliceNode.get("nickname"), "each node carries its player's card");
+        assertEquals(true, aliceNode.get("finished"));
+        Map<String, Object> erinNode = loop.getMap("tree.find { it.invitedBy == '" + d + "' }");
+        assertEquals(3, erinNode.get("depth"));
+        assertEquals(false, erinNode.get("finished"));
         assertFalse(answer.asString().contains(chat), "the openGId itself is never answered");
         Document stored = players().find(Filters.eq("_id", d)).first();
         assertEquals(loop.getString("groups.top[0].group"), stored.getString("group"), "kept as the opaque id");
