@@ -5,6 +5,7 @@ import io.jiasu.leaderboard.BoardLimit;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** Operators create, replace and watch campaigns. */
@@ -30,6 +32,7 @@ class AdminCampaignResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{cid}")
     public Uni<AdminCampaignView> define(
             @PathParam("cid") @Pattern(regexp = CampaignDefinition.ID_PATTERN, message = CampaignDefinition.ID_RULE)
