@@ -1,16 +1,22 @@
 package io.jiasu.boost;
 
+import io.jiasu.platform.RedisDeadline;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 
 /**
  * Answers remembered per Idempotency-Key, in Redis for a day. A key is first claimed as pending (so a concurrent
- * retry waits instead of running twice), then holds the JSON of the answer.
+ * retry waits instead of running twice), then holds the JSON of the answer. The Redis key is the SHA-256 of the
+ * scope (helper, campaign, share code, key), so it is 75 bytes however long the path was.
  */
 @ApplicationScoped
 class IdempotencyStore {
@@ -21,27 +27,39 @@ class IdempotencyStore {
 
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
+    private final RedisDeadline deadline;
 
-    IdempotencyStore(ReactiveRedisDataSource redis) {
+    IdempotencyStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
+        this.deadline = deadline;
         this.values = redis.value(String.class);
         this.keys = redis.key();
     }
 
     /** Claims the key; null when this request is the first, else what is stored (pending or the answer). */
     Uni<String> claim(String scope) {
-        return values.setGet(KEY + scope, PENDING, new SetArgs().nx().ex(PENDING_FOR));
+        return deadline.bound(
+                values.setGet(key(scope), PENDING, new SetArgs().nx().ex(PENDING_FOR)));
     }
 
     Uni<String> read(String scope) {
-        return values.get(KEY + scope);
+        return deadline.bound(values.get(key(scope)));
     }
 
     Uni<Void> remember(String scope, String answer) {
-        return values.setex(KEY + scope, REMEMBER_FOR.toSeconds(), answer);
+        return deadline.bound(values.setex(key(scope), REMEMBER_FOR.toSeconds(), answer));
     }
 
     /** Drops the claim after a failure worth retrying (an outage), so the retry runs for real. */
     Uni<Void> forget(String scope) {
-        return keys.del(KEY + scope).replaceWithVoid();
+        return deadline.bound(keys.del(key(scope)).replaceWithVoid());
+    }
+
+    private static String key(String scope) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+            return KEY + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.jiasu.session;
 
+import io.jiasu.platform.RedisDeadline;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.GetExArgs;
@@ -19,23 +20,25 @@ class SessionStore {
 
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
+    private final RedisDeadline deadline;
 
-    SessionStore(ReactiveRedisDataSource redis) {
+    SessionStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
+        this.deadline = deadline;
         this.values = redis.value(String.class);
         this.keys = redis.key();
     }
 
     Uni<Void> open(String token, String userId, Duration ttl) {
-        return values.setex(key(token), ttl.toSeconds(), userId);
+        return deadline.bound(values.setex(key(token), ttl.toSeconds(), userId));
     }
 
     /** The user of a live token, pushing its expiry out again; null when unknown, expired or revoked. */
     Uni<String> touch(String token, Duration ttl) {
-        return values.getex(key(token), new GetExArgs().ex(ttl));
+        return deadline.bound(values.getex(key(token), new GetExArgs().ex(ttl)));
     }
 
     Uni<Void> close(String token) {
-        return keys.del(key(token)).replaceWithVoid();
+        return deadline.bound(keys.del(key(token)).replaceWithVoid());
     }
 
     // Only the digest is stored, so a Redis dump does not hand out live tokens.

@@ -16,6 +16,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,29 @@ class SessionResourceTest {
         loginWith("busy").then().statusCode(502).body("code", equalTo("WX_UNAVAILABLE"));
         int calls = JiasuTestStack.wechat().calls("/sns/jscode2session") - before;
         assertEquals(2, calls, "one call and exactly one quick retry, never WxJava's six");
+    }
+
+    @Test
+    void aSlowWeChatIsAnsweredWithinTwoSeconds() {
+        JiasuTestStack.wechat().delay("/sns/jscode2session", Duration.ofSeconds(4));
+        try {
+            long start = System.nanoTime();
+            loginWith(unique("slow")).then().statusCode(502).body("code", equalTo("WX_UNAVAILABLE"));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(millis <= 2000, "answered after " + millis + " ms");
+        } finally {
+            JiasuTestStack.wechat().delay("/sns/jscode2session", Duration.ZERO);
+        }
+    }
+
+    @Test
+    void weChatsMinuteQuotaIsATooManyRequestsWithRetryAfter() {
+        loginWith("limited")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "60")
+                .body("code", equalTo("RATE_LIMITED"));
     }
 
     @Test

@@ -41,6 +41,30 @@ class ProfileTest {
     }
 
     @Test
+    void aNicknameOfInvisibleCharactersOnlyIsRefused() {
+        String token = login(unique("ghost"));
+        for (String invisible :
+                new String[] {"\u200B\u200B", "\u3164", "\u200D\uFEFF\u2060", "\u2800\u00A0", "\u3000\u200B"}) {
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("nickname", invisible))
+                    .patch("/api/v1/me")
+                    .then()
+                    .statusCode(422)
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo("nickname"));
+        }
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", "\u200B小明"))
+                .patch("/api/v1/me")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void putRefusesWhatPatchRefuses() {
         String token = login(unique("face"));
         given().auth()
