@@ -1,17 +1,14 @@
 package io.jiasu.boost;
 
 import io.jiasu.platform.RedisDeadline;
+import io.jiasu.platform.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * Answers remembered per Idempotency-Key, in Redis for a day. A key is first claimed as pending (so a concurrent
@@ -55,11 +52,6 @@ class IdempotencyStore {
     }
 
     private static String key(String scope) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
-            return KEY + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return KEY + Sha256.hex(scope);
     }
 }

@@ -1,6 +1,7 @@
 package io.jiasu.session;
 
 import io.jiasu.platform.RedisDeadline;
+import io.jiasu.platform.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.set.ReactiveSetCommands;
@@ -9,12 +10,8 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Sessions in Redis: the SHA-256 of a token maps to its user and the moment it ends for good ({@code userId
@@ -89,11 +86,6 @@ class SessionStore {
 
     // Only the digest is stored, so a Redis dump does not hand out live tokens.
     private static String key(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return KEY + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return KEY + Sha256.hex(token);
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jiasu.Fixtures;
 import io.jiasu.JiasuTestStack;
 import io.jiasu.Parallel;
+import io.jiasu.RedisProcess;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -115,7 +116,7 @@ class LeaderboardTest {
         help(login(unique("h")), cid, leaderCode).then().statusCode(201);
         assertEquals(30, adminBoard(cid).size(), "the board before the loss");
 
-        assertEquals("+OK", JiasuTestStack.redis().command("FLUSHALL"), "Redis comes back empty");
+        flushAllButTheWechatToken();
         // traffic goes on: newcomers join, which recreates the board key with themselves only
         List<String> newcomers = Parallel.run(
                 4,
@@ -138,6 +139,26 @@ class LeaderboardTest {
         assertEquals(200, board.get(0).get("progress"));
         assertEquals(
                 true, board.stream().map(row -> row.get("shareCode")).toList().containsAll(newcomers));
+    }
+
+    /**
+     * FLUSHALL, as a Redis restart without AOF leaves it, except that WeChat's access token is put back: it is not
+     * the board's business, and other test classes count how often it is fetched in this shared stack.
+     */
+    private static void flushAllButTheWechatToken() {
+        RedisProcess redis = JiasuTestStack.redis();
+        Map<String, String[]> kept = new java.util.HashMap<>();
+        String names = redis.bulk("EVAL \"return table.concat(redis.call('KEYS', 'jiasu:wx*'), ' ')\" 0");
+        for (String key : names.split(" ")) {
+            if (!key.isEmpty()) {
+                kept.put(key, new String[] {
+                    redis.bulk("GET " + key), redis.command("PTTL " + key).substring(1)
+                });
+            }
+        }
+        assertEquals("+OK", redis.command("FLUSHALL"), "Redis comes back empty");
+        kept.forEach((key, valueAndTtl) -> redis.command("SET " + key + " \"" + valueAndTtl[0] + "\""
+                + (Long.parseLong(valueAndTtl[1]) > 0 ? " PX " + valueAndTtl[1] : "")));
     }
 
     private static List<Map<String, Object>> adminBoard(String cid) {
