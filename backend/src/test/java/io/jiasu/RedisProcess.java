@@ -75,6 +75,30 @@ public final class RedisProcess implements AutoCloseable {
         }
     }
 
+    /** Sends one command in Redis's inline form and returns its bulk-string answer, or null for a nil one. */
+    public String bulk(String command) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+                if (c != '\r') {
+                    head.append((char) c);
+                }
+            }
+            if (head.charAt(0) != '$') {
+                throw new IllegalStateException("not a bulk string: " + head);
+            }
+            int length = Integer.parseInt(head.substring(1));
+            return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

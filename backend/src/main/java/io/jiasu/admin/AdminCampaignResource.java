@@ -6,6 +6,7 @@ import io.jiasu.player.Virality;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** Operators create, replace and watch campaigns. */
@@ -31,6 +33,7 @@ class AdminCampaignResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{cid}")
     public Uni<AdminCampaignView> define(
             @PathParam("cid") @Pattern(regexp = CampaignDefinition.ID_PATTERN, message = CampaignDefinition.ID_RULE)

@@ -4,11 +4,13 @@ import io.jiasu.prize.PrizeService;
 import io.jiasu.prize.WinnersExport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,6 +60,7 @@ class AdminPrizeResource {
 
     @POST
     @Path("/players/{shareCode}/claim/review")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ReviewDecision> review(
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,

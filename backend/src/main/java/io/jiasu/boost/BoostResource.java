@@ -13,10 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -24,6 +27,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 /** A friend's tap on "帮TA加速". */
 @Path("/api/v1/campaigns/{cid}/players/{shareCode}/boosts")
 class BoostResource {
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final BoostService boosts;
     private final ObjectMapper json;
 
@@ -47,16 +52,31 @@ class BoostResource {
     public Uni<BoostResult> help(
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "1 to 64 visible ASCII characters; a retry with the same key answers as the first")
+                    @HeaderParam(IDEMPOTENCY_KEY)
+                    String idempotencyKey,
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = Origin.class)))
                     String body,
+            @Context HttpHeaders headers,
             @Context SecurityContext caller)
             throws JsonProcessingException {
         return boosts.help(
-                cid, shareCode, caller.getUserPrincipal().getName(), idempotencyKey, Origin.read(json, body));
+                cid, shareCode, caller.getUserPrincipal().getName(), keyOf(headers), Origin.read(json, body));
+    }
+
+    /**
+     * The Idempotency-Key as sent: absent is no key, but an empty one (which the header parameter would turn into no
+     * key) or two of them are a key we can't honour, refused as {@code BAD_REQUEST} rather than helped unkeyed.
+     */
+    private static String keyOf(HttpHeaders headers) {
+        List<String> keys = headers.getRequestHeader(IDEMPOTENCY_KEY);
+        if (keys == null || keys.isEmpty()) {
+            return null;
+        }
+        return keys.size() == 1 ? keys.get(0) : "";
     }
 }

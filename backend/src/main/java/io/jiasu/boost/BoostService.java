@@ -84,7 +84,11 @@ class BoostService {
             return Uni.createFrom().failure(new BadIdempotencyKey());
         }
         String scope = String.join(":", helperId, campaignId, shareCode, idempotencyKey);
-        return answers.claim(scope)
+        // nothing is kept for a campaign or a player that does not exist: a stranger can't fill Redis with keys
+        return campaigns
+                .published(campaignId)
+                .call(campaign -> requireHelpable(campaignId, shareCode, helperId))
+                .flatMap(campaign -> answers.claim(scope))
                 .flatMap(previous -> previous == null
                         ? decide(campaignId, shareCode, helperId, origin)
                                 .call(result -> answers.remember(scope, write(new Answer(result, null))))
@@ -200,12 +204,16 @@ class BoostService {
                         return Uni.createFrom().item(reservation);
                     }
                     if (!mayRepair) {
-                        return Uni.createFrom().failure(new DailyLimitReached(campaign.dailyHelpLimit()));
+                        return Uni.createFrom()
+                                .failure(new DailyLimitReached(
+                                        campaign.dailyHelpLimit(), campaign.secondsToNextDay(now)));
                     }
                     return repairDailySlots(campaign.id(), helperId, day, now)
                             .flatMap(freed -> freed
                                     ? reserve(campaign, shareCode, helperId, day, now, false)
-                                    : Uni.createFrom().failure(new DailyLimitReached(campaign.dailyHelpLimit())));
+                                    : Uni.createFrom()
+                                            .failure(new DailyLimitReached(
+                                                    campaign.dailyHelpLimit(), campaign.secondsToNextDay(now))));
                 });
     }
 

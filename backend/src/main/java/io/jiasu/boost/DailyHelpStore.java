@@ -1,5 +1,6 @@
 package io.jiasu.boost;
 
+import io.jiasu.platform.RedisDeadline;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
@@ -28,8 +29,10 @@ class DailyHelpStore {
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveSortedSetCommands<String, String> sets;
+    private final RedisDeadline deadline;
 
-    DailyHelpStore(ReactiveRedisDataSource redis) {
+    DailyHelpStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
+        this.deadline = deadline;
         this.redis = redis;
         this.sets = redis.sortedSet(String.class);
     }
@@ -46,7 +49,7 @@ class DailyHelpStore {
 
     Uni<Reservation> reserve(
             String campaignId, String helperId, LocalDate day, String shareCode, int limit, Instant now) {
-        return redis.execute(
+        return deadline.bound(redis.execute(
                         "EVAL",
                         RESERVE,
                         "1",
@@ -55,17 +58,19 @@ class DailyHelpStore {
                         String.valueOf(limit),
                         String.valueOf(now.toEpochMilli()),
                         String.valueOf(KEEP.toSeconds()))
-                .map(answer -> Reservation.values()[answer.toInteger()]);
+                .map(answer -> Reservation.values()[answer.toInteger()]));
     }
 
     Uni<Void> release(String campaignId, String helperId, LocalDate day, String shareCode) {
-        return sets.zrem(key(campaignId, helperId, day), shareCode).replaceWithVoid();
+        return deadline.bound(
+                sets.zrem(key(campaignId, helperId, day), shareCode).replaceWithVoid());
     }
 
     /** Share codes reserved before {@code cutoff}: old enough that their help has either been recorded or was lost. */
     Uni<List<String>> reservedBefore(String campaignId, String helperId, LocalDate day, Instant cutoff) {
-        return sets.zrangebyscore(key(campaignId, helperId, day), new ScoreRange<>(Double.NEGATIVE_INFINITY, (double)
-                cutoff.toEpochMilli()));
+        return deadline.bound(
+                sets.zrangebyscore(key(campaignId, helperId, day), new ScoreRange<>(Double.NEGATIVE_INFINITY, (double)
+                        cutoff.toEpochMilli())));
     }
 
     private static String key(String campaignId, String helperId, LocalDate day) {

@@ -1,5 +1,7 @@
 package io.jiasu.boost;
 
+import io.jiasu.platform.RedisDeadline;
+import io.jiasu.platform.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -10,7 +12,8 @@ import java.time.Duration;
 
 /**
  * Answers remembered per Idempotency-Key, in Redis for a day. A key is first claimed as pending (so a concurrent
- * retry waits instead of running twice), then holds the JSON of the answer.
+ * retry waits instead of running twice), then holds the JSON of the answer. The Redis key is the SHA-256 of the
+ * scope (helper, campaign, share code, key), so it is 75 bytes however long the path was.
  */
 @ApplicationScoped
 class IdempotencyStore {
@@ -21,27 +24,34 @@ class IdempotencyStore {
 
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
+    private final RedisDeadline deadline;
 
-    IdempotencyStore(ReactiveRedisDataSource redis) {
+    IdempotencyStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
+        this.deadline = deadline;
         this.values = redis.value(String.class);
         this.keys = redis.key();
     }
 
     /** Claims the key; null when this request is the first, else what is stored (pending or the answer). */
     Uni<String> claim(String scope) {
-        return values.setGet(KEY + scope, PENDING, new SetArgs().nx().ex(PENDING_FOR));
+        return deadline.bound(
+                values.setGet(key(scope), PENDING, new SetArgs().nx().ex(PENDING_FOR)));
     }
 
     Uni<String> read(String scope) {
-        return values.get(KEY + scope);
+        return deadline.bound(values.get(key(scope)));
     }
 
     Uni<Void> remember(String scope, String answer) {
-        return values.setex(KEY + scope, REMEMBER_FOR.toSeconds(), answer);
+        return deadline.bound(values.setex(key(scope), REMEMBER_FOR.toSeconds(), answer));
     }
 
     /** Drops the claim after a failure worth retrying (an outage), so the retry runs for real. */
     Uni<Void> forget(String scope) {
-        return keys.del(KEY + scope).replaceWithVoid();
+        return deadline.bound(keys.del(key(scope)).replaceWithVoid());
+    }
+
+    private static String key(String scope) {
+        return KEY + Sha256.hex(scope);
     }
 }

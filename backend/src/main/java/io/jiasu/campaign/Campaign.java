@@ -1,6 +1,7 @@
 package io.jiasu.campaign;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -64,6 +65,12 @@ public record Campaign(
     /** The campaign-local day a help counts against the daily limit. */
     public LocalDate dayOf(Instant instant) {
         return instant.atZone(timeZone).toLocalDate();
+    }
+
+    /** Seconds from {@code instant} until the next campaign-local midnight, when the daily limit starts afresh. */
+    public long secondsToNextDay(Instant instant) {
+        Instant midnight = dayOf(instant).plusDays(1).atStartOfDay(timeZone).toInstant();
+        return Math.max(1, Duration.between(instant, midnight).toSeconds());
     }
 
     static Campaign from(Document doc) {

@@ -22,10 +22,15 @@ public class ClientAddress {
     }
 
     public String of(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null
-                ? "unknown"
-                : request.remoteAddress().hostAddress();
-        String forwarded = request.getHeader(REAL_IP);
+        return of(
+                request.remoteAddress() == null
+                        ? "unknown"
+                        : request.remoteAddress().hostAddress(),
+                request.getHeader(REAL_IP));
+    }
+
+    /** The client: {@code forwarded} when the TCP peer is one of our proxies and it names an address, else the peer. */
+    String of(String peer, String forwarded) {
         if (forwarded == null || forwarded.isBlank() || !trusted(peer)) {
             return peer;
         }

@@ -7,11 +7,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * What happens before and after the REST layer: a body whose Content-Length is over its path's limit is refused up
  * front (bodies without one are counted by {@link ChunkedBodyLimit}), and paths nobody serves get a problem answer
- * instead of Vert.x's plain 404.
+ * instead of Vert.x's plain 404. A URI that does not parse is a 400 problem here rather than Quarkus' bare 400 with
+ * no body ({@link Main} turns that check off so this one answers).
  */
 @ApplicationScoped
 class HttpEdge {
@@ -31,6 +34,10 @@ class HttpEdge {
     }
 
     private void refuseOversizedBody(RoutingContext ctx) {
+        if (!wellFormed(ctx.request().uri())) {
+            send(ctx, Problem.of(400, "BAD_REQUEST", "Bad request", "The request is not well-formed."));
+            return;
+        }
         String length = ctx.request().getHeader("Content-Length");
         long limit = limits.forPath(ctx.request().path());
         if (length != null && parse(length) > limit) {
@@ -49,6 +56,16 @@ class HttpEdge {
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             ctx.fail(e);
+        }
+    }
+
+    /** A URI with a broken escape ({@code %ZZ}, a cut {@code %E4%B8}) or a bare space is refused before routing. */
+    private static boolean wellFormed(String uri) {
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
@@ -127,7 +128,8 @@ class ProblemMapper {
                     || t instanceof TimeoutException
                     || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
-                    || t instanceof DependencyUnavailable) {
+                    || t instanceof DependencyUnavailable
+                    || redisTransient(t)) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -136,6 +138,25 @@ class ProblemMapper {
         }
         return false;
     }
+
+    /**
+     * Redis answering "not now": its connection closed under the command (a failover, a restart), the client's
+     * queue full, or the node refusing for the moment (a demoted primary's READONLY, LOADING, MASTERDOWN, TRYAGAIN,
+     * CLUSTERDOWN). The Vert.x client reports these as bare messages, not as exception types.
+     */
+    private static boolean redisTransient(Throwable t) {
+        String message = t.getMessage();
+        if (message == null) {
+            return false;
+        }
+        if (t instanceof io.vertx.redis.client.Response) {
+            return REDIS_NOT_NOW.stream().anyMatch(message::startsWith);
+        }
+        return message.equals("Connection is closed") || message.equals("Redis waiting queue is full");
+    }
+
+    private static final List<String> REDIS_NOT_NOW =
+            List.of("CONNECTION_CLOSED", "READONLY", "LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

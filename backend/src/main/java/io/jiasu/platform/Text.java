@@ -31,6 +31,30 @@ public final class Text {
         if (!controlCharacters && hasControlCharacters(text)) {
             return "must not contain control characters";
         }
+        if (minLength > 0 && text.codePoints().noneMatch(Text::visible)) {
+            return "must contain a visible character";
+        }
         return null;
+    }
+
+    /**
+     * Whether a code point shows as something: not a space or a format character (zero-width space and joiners,
+     * U+FEFF, direction marks), and not one of the blank letters used as invisible names (Hangul fillers, the blank
+     * Braille pattern).
+     */
+    static boolean visible(int codePoint) {
+        if (Character.isWhitespace(codePoint)
+                || Character.isSpaceChar(codePoint)
+                || Character.isISOControl(codePoint)) {
+            return false;
+        }
+        int type = Character.getType(codePoint);
+        if (type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.NON_SPACING_MARK) {
+            return false;
+        }
+        return switch (codePoint) {
+            case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E -> false;
+            default -> true;
+        };
     }
 }

@@ -107,9 +107,9 @@ public class ClaimService {
 
     /** An operator's decision on a claim content security could not judge; NOT_FOUND when none is pending. */
     public Uni<Review> review(String campaignId, String shareCode, Review decision) {
-        return store.review(shareCode, decision, clock.instant())
+        return store.review(campaignId, shareCode, decision, clock.instant())
                 .invoke(claim -> {
-                    if (claim == null || !claim.campaignId().equals(campaignId)) {
+                    if (claim == null) {
                         throw new NotFound("No claim of this player is waiting for review.");
                     }
                 })

@@ -73,9 +73,13 @@ class ClaimStore implements Claims {
     }
 
     /** Settles a pending claim; null when there is no claim waiting for review under this share code. */
-    Uni<Claim> review(String shareCode, Review decision, Instant at) {
+    /** Decides a pending claim of this campaign; null (and nothing changed) when there is none. */
+    Uni<Claim> review(String campaignId, String shareCode, Review decision, Instant at) {
         return claims.findOneAndUpdate(
-                        Filters.and(Filters.eq("_id", shareCode), Filters.eq("review", Review.PENDING.name())),
+                        Filters.and(
+                                Filters.eq("_id", shareCode),
+                                Filters.eq("campaignId", campaignId),
+                                Filters.eq("review", Review.PENDING.name())),
                         Updates.combine(
                                 Updates.set("review", decision.name()), Updates.set("reviewedAt", Date.from(at))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))

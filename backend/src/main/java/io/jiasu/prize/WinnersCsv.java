@@ -8,10 +8,13 @@ import java.util.Locale;
 
 /**
  * The winners export: UTF-8 with a BOM (so Excel reads the Chinese right), RFC 4180 quoting with CRLF, and a
- * formula guard: a cell starting with = + - @, tab or CR gets a leading {@code '} so a spreadsheet shows it as text
+ * formula guard: a cell starting with = + - @ (or their full-width forms ＝ ＋ － ＠), tab or CR gets a leading {@code '} so a spreadsheet shows it as text
  * instead of running it.
  */
 final class WinnersCsv {
+    /** What a spreadsheet may read as the start of a formula, the full-width forms a CJK keyboard types included. */
+    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
     static final String MEDIA_TYPE = "text/csv; charset=utf-8";
     private static final String BOM = "\uFEFF";
     private static final String HEADER = "rank,nickname,finished_at,name,phone,address,claimed_at,status";
@@ -51,7 +54,7 @@ final class WinnersCsv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String text = FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (text.indexOf('"') >= 0 || text.indexOf(',') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

@@ -1,5 +1,6 @@
 package io.jiasu.ratelimit;
 
+import io.jiasu.platform.RedisDeadline;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +40,10 @@ class RateLimitStore {
     private static final String GIVE_BACK = "if redis.call('decr', KEYS[1]) <= 0 then redis.call('del', KEYS[1]) end";
 
     private final ReactiveRedisDataSource redis;
+    private final RedisDeadline deadline;
 
-    RateLimitStore(ReactiveRedisDataSource redis) {
+    RateLimitStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
+        this.deadline = deadline;
         this.redis = redis;
     }
 
@@ -62,7 +65,7 @@ class RateLimitStore {
         long windowMillis = window.toMillis();
         long index = now.toEpochMilli() / windowMillis;
         Counter counter = counters.get(from);
-        return redis.execute(
+        return deadline.bound(redis.execute(
                         "EVAL",
                         ADMIT,
                         "2",
@@ -77,7 +80,7 @@ class RateLimitStore {
                         : admit(counters, from + 1, window, now)
                                 .call(later -> later > 0
                                         ? redis.execute("EVAL", GIVE_BACK, "1", key(counter, index))
-                                        : Uni.createFrom().voidItem()));
+                                        : Uni.createFrom().voidItem())));
     }
 
     /** The windows of one counter share the hash tag {name}: one slot in a Redis Cluster. */

@@ -9,6 +9,12 @@ interface SessionConfig {
     /** How long a token lives after its last use, sliding (SESSION_TTL; its default is in application.properties). */
     Duration ttl();
 
+    /**
+     * How long a session may live at all, however often it is used (SESSION_MAX_LIFETIME; its default is in
+     * application.properties): a stolen token stops working by then even if it is used every day.
+     */
+    Duration maxLifetime();
+
     /** The operators' bearer token (ADMIN_TOKEN); admin paths answer 401 to anything else. */
     String adminToken();
 }

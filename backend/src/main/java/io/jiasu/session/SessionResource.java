@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,6 +30,7 @@ class SessionResource {
 
     @POST
     @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
     @RateLimit(Route.LOGIN)
     @ResponseStatus(201)
     @APIResponse(

@@ -51,7 +51,8 @@ class SessionService {
                     }
                 })
                 .call(user -> limits.admit(Route.LOGIN, user.id(), null))
-                .flatMap(user -> sessions.open(token, user.id(), config.ttl())
+                .flatMap(user -> sessions.open(
+                                token, user.id(), config.ttl(), clock.instant().plus(config.maxLifetime()))
                         .map(ignored ->
                                 new SessionCreated(token, clock.instant().plus(config.ttl()), UserView.of(user))))
                 .onItemOrFailure()
@@ -64,8 +65,13 @@ class SessionService {
         return sessions.close(token);
     }
 
+    /** Signs the user out everywhere: every token of theirs stops working at once. */
+    Uni<Void> logoutEverywhere(String userId) {
+        return sessions.closeAll(userId);
+    }
+
     /** The user id of a live token (and its expiry pushed out), or null. */
     Uni<String> userOf(String token) {
-        return sessions.touch(token, config.ttl());
+        return sessions.touch(token, config.ttl(), clock.instant());
     }
 }

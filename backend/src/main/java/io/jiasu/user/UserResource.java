@@ -3,11 +3,13 @@ package io.jiasu.user;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** The signed-in user's own profile. */
@@ -26,6 +28,7 @@ class UserResource {
     }
 
     @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<UserView> update(@Valid ProfileUpdate update, @Context SecurityContext caller) {
         return users.update(
                 caller.getUserPrincipal().getName(), update == null ? new ProfileUpdate(null, null) : update);
@@ -36,6 +39,7 @@ class UserResource {
      * HEAD, POST, PUT, DELETE, OPTIONS, TRACE, CONNECT), so a phone can only send this one.
      */
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<UserView> replace(@Valid ProfileUpdate update, @Context SecurityContext caller) {
         return update(update, caller);
     }

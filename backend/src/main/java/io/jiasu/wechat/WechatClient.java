@@ -9,9 +9,11 @@ import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -27,6 +29,9 @@ public class WechatClient {
     private static final int MSG_SEC_CHECK_SCENE_PROFILE = 1;
     private static final int MEDIA_TYPE_IMAGE = 2;
     private static final int SUBSCRIPTION_REFUSED = 43101;
+    /** WeChat's per-minute quota (45011): the caller should come back in the next minute, not see a 502. */
+    private static final int FREQUENCY_LIMITED = 45011;
+
     private static final int WXA_CODE_WIDTH = 430;
     private static final WxMaCodeLineColor BLACK = new WxMaCodeLineColor("0", "0", "0");
 
@@ -38,6 +43,21 @@ public class WechatClient {
         this.wx = wx;
         this.config = config;
         this.metrics = metrics;
+    }
+
+    /**
+     * Loads and connects WxJava's whole request path once, off the request path, as the app starts: the first
+     * login of a cold instance would otherwise spend much of its {@code call-timeout} loading classes and opening the
+     * HTTP pool. The code is one WeChat refuses (40029); nothing is logged or counted.
+     */
+    void warmUp(@Observes StartupEvent start) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                wx.getUserService().getSessionInfo("jiasu-warm-up");
+            } catch (Exception | LinkageError expected) {
+                LOG.debugf("WeChat warm-up done: %s", expected.getClass().getSimpleName());
+            }
+        });
     }
 
     /** Trades a wx.login code for the user's openid and session key (code2session). */
@@ -143,6 +163,7 @@ public class WechatClient {
         return switch (errcode) {
             case 40029, 40163 -> new WxCodeInvalid();
             case 40226 -> new WxRiskUser();
+            case FREQUENCY_LIMITED -> new WxRateLimited();
             default -> {
                 LOG.warnf("WeChat %s answered errcode %d", api, errcode);
                 yield new WxUnavailable();
@@ -159,6 +180,9 @@ public class WechatClient {
         }
         if (failure instanceof WxRiskUser) {
             return "risk_user";
+        }
+        if (failure instanceof WxRateLimited) {
+            return "rate_limited";
         }
         return "unavailable";
     }

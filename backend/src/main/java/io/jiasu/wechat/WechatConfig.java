@@ -18,15 +18,18 @@ interface WechatConfig {
     String apiHostUrl();
 
     /** TCP connect timeout to WeChat. */
-    @WithDefault("1s")
+    @WithDefault("500ms")
     Duration connectTimeout();
 
     /** Socket read timeout for one WeChat call. */
-    @WithDefault("3s")
+    @WithDefault("1500ms")
     Duration readTimeout();
 
-    /** Upper bound on a whole call including its retry; past it the client answers WX_UNAVAILABLE. */
-    @WithDefault("5s")
+    /**
+     * Upper bound on a whole call including its retry; past it the client answers WX_UNAVAILABLE, so a slow WeChat
+     * answers a login within 2 s.
+     */
+    @WithDefault("1800ms")
     Duration callTimeout();
 
     /** How often a "system busy" (-1) answer is retried: at most one quick retry, never WxJava's 31 s ladder. */

@@ -10,6 +10,7 @@ import static io.jiasu.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jiasu.JiasuTestStack;
 import io.quarkus.test.common.TestResourceScope;
@@ -53,6 +54,31 @@ class DailySlotRepairTest {
                 .then()
                 .statusCode(429)
                 .body("code", equalTo("DAILY_LIMIT"));
+    }
+
+    @Test
+    void theDailyLimitSaysToComeBackAtTheCampaignsMidnight() {
+        String token = login(unique("helper"));
+        String cid = oneHelpADay();
+        help(token, cid, join(login(unique("p")), cid)).then().statusCode(201);
+
+        Instant before = Instant.now();
+        String retryAfter = help(token, cid, join(login(unique("p")), cid))
+                .then()
+                .statusCode(429)
+                .body("code", equalTo("DAILY_LIMIT"))
+                .extract()
+                .header("Retry-After");
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        long toMidnight = Duration.between(
+                        before,
+                        LocalDate.ofInstant(before, shanghai)
+                                .plusDays(1)
+                                .atStartOfDay(shanghai)
+                                .toInstant())
+                .toSeconds();
+        long told = Long.parseLong(retryAfter);
+        assertTrue(Math.abs(told - toMidnight) <= 5, "Retry-After " + told + " s, midnight in " + toMidnight + " s");
     }
 
     private static String oneHelpADay() {

@@ -9,15 +9,20 @@ import static io.jiasu.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jiasu.Fixtures;
 import io.jiasu.JiasuTestStack;
 import io.jiasu.Parallel;
+import io.jiasu.RedisProcess;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
 class LeaderboardTest {
+    @Inject
+    LeaderboardRepair repair;
 
     @Test
     void highestProgressFirstAndTiesGoToWhoeverGotThereFirst() {
@@ -95,6 +102,75 @@ class LeaderboardTest {
                         .get("/api/v1/campaigns/" + cid + "/players/me")
                         .jsonPath()
                         .getInt("rank"));
+    }
+
+    @Test
+    void aBoardRecreatedByTrafficAfterFlushallIsRebuiltWholeBySweeper() {
+        String cid = created(liveCampaign());
+        List<String> codes = Parallel.run(
+                8,
+                IntStream.range(0, 30)
+                        .<Callable<String>>mapToObj(i -> () -> join(login(unique("p")), cid))
+                        .toList());
+        String leaderCode = codes.get(0);
+        help(login(unique("h")), cid, leaderCode).then().statusCode(201);
+        assertEquals(30, adminBoard(cid).size(), "the board before the loss");
+
+        flushAllButTheWechatToken();
+        // traffic goes on: newcomers join, which recreates the board key with themselves only
+        List<String> newcomers = Parallel.run(
+                4,
+                IntStream.range(0, 4)
+                        .<Callable<String>>mapToObj(i -> () -> join(login(unique("n")), cid))
+                        .toList());
+        assertEquals(":1", JiasuTestStack.redis().command("EXISTS jiasu:lb:" + cid), "the key is back, partial");
+
+        repair.sweep().await().atMost(Duration.ofSeconds(10));
+
+        assertEquals(
+                34,
+                Integer.parseInt(JiasuTestStack.redis()
+                        .command("ZCOUNT jiasu:lb:" + cid + " 0 +inf")
+                        .substring(1)),
+                "every player is back on the board after one sweep");
+        List<Map<String, Object>> board = adminBoard(cid);
+        assertEquals(34, board.size());
+        assertEquals(leaderCode, board.get(0).get("shareCode"));
+        assertEquals(200, board.get(0).get("progress"));
+        assertEquals(
+                true, board.stream().map(row -> row.get("shareCode")).toList().containsAll(newcomers));
+    }
+
+    /**
+     * FLUSHALL, as a Redis restart without AOF leaves it, except that WeChat's access token is put back: it is not
+     * the board's business, and other test classes count how often it is fetched in this shared stack.
+     */
+    private static void flushAllButTheWechatToken() {
+        RedisProcess redis = JiasuTestStack.redis();
+        Map<String, String[]> kept = new java.util.HashMap<>();
+        String names = redis.bulk("EVAL \"return table.concat(redis.call('KEYS', 'jiasu:wx*'), ' ')\" 0");
+        for (String key : names.split(" ")) {
+            if (!key.isEmpty()) {
+                kept.put(key, new String[] {
+                    redis.bulk("GET " + key), redis.command("PTTL " + key).substring(1)
+                });
+            }
+        }
+        assertEquals("+OK", redis.command("FLUSHALL"), "Redis comes back empty");
+        kept.forEach((key, valueAndTtl) -> redis.command("SET " + key + " \"" + valueAndTtl[0] + "\""
+                + (Long.parseLong(valueAndTtl[1]) > 0 ? " PX " + valueAndTtl[1] : "")));
+    }
+
+    private static List<Map<String, Object>> adminBoard(String cid) {
+        return given().auth()
+                .oauth2(Fixtures.ADMIN)
+                .queryParam("limit", 100)
+                .get("/api/v1/admin/campaigns/" + cid + "/leaderboard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("entries");
     }
 
     @Test

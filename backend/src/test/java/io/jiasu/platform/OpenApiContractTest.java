@@ -51,7 +51,8 @@ class OpenApiContractTest {
             "GET /api/v1/admin/audit",
             "POST /api/v1/admin/claims/rekey",
             "GET /api/v1/admin/media-events",
-            "PUT /api/v1/me");
+            "PUT /api/v1/me",
+            "DELETE /api/v1/sessions");
 
     private static final Pattern OPERATION =
             Pattern.compile("\\b(GET|POST|PUT|PATCH|DELETE) +((?:/|\\.\\.\\./)[A-Za-z0-9_{}./-]*)");

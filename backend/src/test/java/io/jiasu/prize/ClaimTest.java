@@ -234,6 +234,22 @@ class ClaimTest {
         }
     }
 
+    @Test
+    void aReviewThroughAnotherCampaignsPathChangesNothing() {
+        String cid = created(liveCampaign());
+        Runner winner = finisher(cid, "winner", 1);
+        claim(winner.token(), cid, Map.of("name", "赵六", "phone", "13812345678", "address", "深圳市南山区__slow__路9号"))
+                .then()
+                .statusCode(200)
+                .body("review", equalTo("PENDING"));
+        String elsewhere = created(liveCampaign());
+
+        approve(elsewhere, winner.shareCode()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+
+        adminWinners(cid).then().body("winners[0].status", equalTo("PENDING_REVIEW"));
+        approve(cid, winner.shareCode()).then().statusCode(200).body("decision", equalTo("APPROVED"));
+    }
+
     private static Response approve(String cid, String shareCode) {
         return given().auth()
                 .oauth2(Fixtures.ADMIN)

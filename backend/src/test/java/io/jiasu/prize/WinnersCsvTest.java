@@ -61,6 +61,13 @@ class WinnersCsvTest {
         assertEquals("plain", WinnersCsv.cell("plain"));
     }
 
+    @Test
+    void aFullWidthFormulaSignIsDefusedToo() {
+        for (String start : new String[] {"＝1+1", "＋1", "－1", "＠SUM(A1)"}) {
+            assertEquals("'" + start, WinnersCsv.cell(start));
+        }
+    }
+
     private static WinnerRow row(int rank, String nickname, PersonalData contact) {
         return new WinnerRow(
                 new PrizeHolder(rank, "code" + rank, nickname, null, FINISHED, WinnerStatus.CLAIMED, null), contact);

@@ -16,6 +16,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +102,65 @@ class SessionResourceTest {
         loginWith("busy").then().statusCode(502).body("code", equalTo("WX_UNAVAILABLE"));
         int calls = JiasuTestStack.wechat().calls("/sns/jscode2session") - before;
         assertEquals(2, calls, "one call and exactly one quick retry, never WxJava's six");
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySessionOfTheCaller() {
+        String code = unique("everywhere");
+        String phone = login(code);
+        String tablet = login(code);
+        String someoneElse = login(unique("other"));
+
+        given().auth().oauth2(phone).delete("/api/v1/sessions").then().statusCode(204);
+
+        for (String ended : new String[] {phone, tablet}) {
+            given().auth().oauth2(ended).get("/api/v1/me").then().statusCode(401);
+        }
+        given().auth().oauth2(someoneElse).get("/api/v1/me").then().statusCode(200);
+        given().auth().oauth2(login(code)).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void aSessionEndsAtItsAbsoluteLifetimeHoweverOftenItIsUsed() throws Exception {
+        String token = login(unique("old"));
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        String key = "jiasu:session:"
+                + HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(":1", JiasuTestStack.redis().command("EXISTS " + key));
+        // the session as it stands 30 days after sign-in: still sliding, past its lifetime
+        String userId =
+                given().auth().oauth2(token).get("/api/v1/me").jsonPath().getString("id");
+        long lifetimeOver = Instant.now().minusSeconds(1).getEpochSecond();
+        assertEquals(
+                "+OK",
+                JiasuTestStack.redis().command("SET " + key + " \"" + userId + " " + lifetimeOver + "\" EX 600"));
+
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(401);
+        assertEquals(":0", JiasuTestStack.redis().command("EXISTS " + key));
+    }
+
+    @Test
+    void aSlowWeChatIsAnsweredWithinTwoSeconds() {
+        JiasuTestStack.wechat().delay("/sns/jscode2session", Duration.ofSeconds(4));
+        try {
+            long start = System.nanoTime();
+            loginWith(unique("slow")).then().statusCode(502).body("code", equalTo("WX_UNAVAILABLE"));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(millis <= 2000, "answered after " + millis + " ms");
+        } finally {
+            JiasuTestStack.wechat().delay("/sns/jscode2session", Duration.ZERO);
+        }
+    }
+
+    @Test
+    void weChatsMinuteQuotaIsATooManyRequestsWithRetryAfter() {
+        loginWith("limited")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "60")
+                .body("code", equalTo("RATE_LIMITED"));
     }
 
     @Test

@@ -39,6 +39,28 @@ class ProfileTest {
     }
 
     @Test
+    void aNicknameOfInvisibleCharactersOnlyIsRefused() {
+        String token = login(unique("ghost"));
+        for (String invisible :
+                new String[] {"\u200B\u200B", "\u3164", "\u200D\uFEFF\u2060", "\u2800\u00A0", "\u3000\u200B"}) {
+            patchNickname(token, invisible)
+                    .statusCode(422)
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo("nickname"));
+        }
+        patchNickname(token, "\u200B小明").statusCode(200);
+    }
+
+    private static ValidatableResponse patchNickname(String token, String nickname) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", nickname))
+                .patch("/api/v1/me")
+                .then();
+    }
+
+    @Test
     void putRefusesWhatPatchRefuses() {
         String token = login(unique("face"));
         put(token, Map.of("nickname", "x".repeat(21)))

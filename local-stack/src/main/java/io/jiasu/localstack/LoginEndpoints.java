@@ -67,6 +67,7 @@ final class LoginEndpoints {
             case "busy" -> WechatError.SYSTEM_BUSY;
             case "risky" -> WechatError.HIGH_RISK_USER;
             case "used" -> WechatError.CODE_BEEN_USED;
+            case "limited" -> WechatError.FREQUENCY_LIMITED;
             default -> null;
         };
     }

@@ -22,6 +22,7 @@ enum WechatError {
     REQUIRE_GET(43001, "require GET method"),
     REQUIRE_POST(43002, "require POST method"),
     USER_REFUSED(43101, "user refuse to accept the msg"),
+    FREQUENCY_LIMITED(45011, "api minute-quota reach limit mustslower retry next minute"),
     DATA_FORMAT_ERROR(47001, "data format error"),
     ARGUMENT_INVALID(47003, "argument invalid!"),
     RISKY_CONTENT(87014, "risky content");
