@@ -8,7 +8,4 @@ import java.time.Duration;
 interface SessionConfig {
     /** How long a token lives after its last use, sliding (SESSION_TTL; its default is in application.properties). */
     Duration ttl();
-
-    /** The operators' bearer token (ADMIN_TOKEN); admin paths answer 401 to anything else. */
-    String adminToken();
 }
