@@ -60,9 +60,7 @@ class ModerationService {
                 operator,
                 "player.ban",
                 campaignId + "/" + shareCode,
-                () -> campaigns
-                        .find(campaignId)
-                        .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
+                () -> ownerOf(campaignId, shareCode)
                         .call(userId -> users.ban(userId, campaignId, shareCode))
                         .call(this::leaveBoards)
                         .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
@@ -79,13 +77,16 @@ class ModerationService {
                 operator,
                 "player.unban",
                 campaignId + "/" + shareCode,
-                () -> campaigns
-                        .find(campaignId)
-                        .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
+                () -> ownerOf(campaignId, shareCode)
                         .call(users::unban)
                         .call(this::returnToBoards)
                         .map(userId -> new BanResult(shareCode, false)),
                 result -> null);
+    }
+
+    /** The user behind a share code of a campaign that exists (NOT_FOUND otherwise). */
+    private Uni<String> ownerOf(String campaignId, String shareCode) {
+        return campaigns.find(campaignId).flatMap(campaign -> players.ownerOf(campaignId, shareCode));
     }
 
     /** Puts every player of an unbanned user back on their campaign's board, at the standing the record holds. */
