@@ -9,9 +9,10 @@
 #   stack_traps stack_stop                 # stop everything on exit, Ctrl-C or SIGTERM
 #   stack_up --nginx                       # [--aof] Redis with AOF on (appendfsync everysec), as in production;
 #                                          # [--sentinel] primary, replica, 3 sentinels; [--cluster] 3 primaries
+#                                          # [--keycloak] operators sign in through Keycloak (realm jiasu)
 #
 # Ports from STACK_BASE: +0 nginx, +1 nginx stub_status, +2 MongoDB stand-in, +3 WeChat stub, +4 Redis (+5..+8
-# the replica and sentinels, or the other cluster nodes), +10.. app instances (at most 10); +20..+29 are left to the caller (Prometheus and the exporters).
+# the replica and sentinels, or the other cluster nodes), +9 Keycloak, +10.. app instances (at most 10); +20..+29 are left to the caller (Prometheus and the exporters).
 # Every process started here has a pid file in $STACK_RUN/pids/ (pid and start time, so a recycled pid is never
 # signalled) and its output in $STACK_RUN/log/NAME.log; `deploy/local/stop DIR` stops them from any shell.
 # Every wait is bounded: WAIT_SECONDS (60) for stack_wait, STACK_READY_SECONDS (120) for a process to be ready.
@@ -36,6 +37,7 @@ stack_ports() {
     STACK_MONGO_PORT=$((STACK_BASE + 2))
     STACK_WECHAT_PORT=$((STACK_BASE + 3))
     STACK_REDIS_PORT=$((STACK_BASE + 4))
+    STACK_KEYCLOAK_PORT=$((STACK_BASE + 9))
     STACK_APP_PORTS=()
     for ((i = 0; i < n; i++)); do STACK_APP_PORTS+=($((STACK_BASE + 10 + i))); done
     STACK_URL=http://127.0.0.1:$STACK_NGINX_PORT
@@ -310,8 +312,51 @@ stack_start_app() {
         REDIS_MASTER_NAME=${STACK_REDIS_MASTER:-mymaster} WECHAT_APPID=wxstub0000000000 WECHAT_SECRET=stub-secret \
         WECHAT_API_HOST_URL=http://127.0.0.1:$STACK_WECHAT_PORT ADMIN_TOKEN=$STACK_ADMIN_TOKEN \
         CLAIM_KEYS=$STACK_CLAIM_KEYS CLAIM_KEY_ID=$STACK_CLAIM_KEY_ID VISITOR_KEY=$STACK_VISITOR_KEY \
-        WECHAT_PUSH_TOKEN=$STACK_PUSH_TOKEN stack_spawn "app-$port" java ${STACK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$STACK_RUN/app/quarkus-run.jar"
+        WECHAT_PUSH_TOKEN=$STACK_PUSH_TOKEN OIDC_AUTH_SERVER_URL=${STACK_OIDC_URL:-} stack_spawn "app-$port" java ${STACK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -jar "$STACK_RUN/app/quarkus-run.jar"
 }
+
+# ---- the operators' identity provider (opt-in: stack_up --keycloak) ----------------------------------------------
+
+STACK_KEYCLOAK_VERSION=${STACK_KEYCLOAK_VERSION:-26.5.6}
+
+# stack_fetch_keycloak: Keycloak's distribution (org.keycloak:keycloak-quarkus-dist zip, about 165 MB, from Maven
+# Central through mvn, so it is cached in ~/.m2 like every other artifact), unpacked once into .run/keycloak-VERSION.
+# Parallel users of one checkout unpack once.
+stack_fetch_keycloak() {
+    local version=$STACK_KEYCLOAK_VERSION home=$STACK_REPO/.run/keycloak-$STACK_KEYCLOAK_VERSION
+    local zip=${MAVEN_REPOSITORY:-$HOME/.m2/repository}/org/keycloak/keycloak-quarkus-dist/$version/keycloak-quarkus-dist-$version.zip
+    [ -x "$home/bin/kc.sh" ] && return 0
+    mkdir -p "$STACK_REPO/.run" || return 1
+    (
+        flock -w 900 9 || { stack_log "another fetch of Keycloak held the lock for 15 minutes"; exit 1; }
+        [ -x "$home/bin/kc.sh" ] && exit 0
+        if [ ! -f "$zip" ]; then
+            stack_log "fetching Keycloak $version (mvn dependency:get, about 165 MB)"
+            mvn -q -B dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$version:zip" -Dtransitive=false >&2 ||
+                exit 1
+        fi
+        "$STACK_REPO/deploy/local/need" unzip >&2 || exit 1
+        rm -rf "$home.partial" && mkdir -p "$home.partial" && unzip -q "$zip" -d "$home.partial" &&
+            mv "$home.partial/keycloak-$version" "$home" && rm -rf "$home.partial"
+    ) 9>"$STACK_REPO/.run/keycloak.lock"
+}
+
+# stack_start_keycloak: Keycloak in dev mode on STACK_KEYCLOAK_PORT (+9), loopback only, with an in-memory database
+# and the realm deploy/local/keycloak/jiasu-realm.json imported (its console client, the roles viewer, operator and
+# admin, one user of each: local-only passwords); not waited for (stack_wait_keycloak). Sets STACK_OIDC_URL, the
+# issuer stack_start_app hands the instances.
+stack_start_keycloak() {
+    local home=$STACK_REPO/.run/keycloak-$STACK_KEYCLOAK_VERSION
+    stack_fetch_keycloak || return 1
+    mkdir -p "$home/data/import" && cp "$STACK_REPO/deploy/local/keycloak/jiasu-realm.json" "$home/data/import/" ||
+        return 1
+    STACK_OIDC_URL=http://127.0.0.1:$STACK_KEYCLOAK_PORT/realms/jiasu
+    JAVA_OPTS_KC_HEAP='-Xms64m -Xmx512m' stack_spawn keycloak "$home/bin/kc.sh" start-dev \
+        --http-port="$STACK_KEYCLOAK_PORT" --http-host=127.0.0.1 --db=dev-mem --import-realm
+}
+
+# stack_wait_keycloak: waits until the realm's discovery document is served.
+stack_wait_keycloak() { stack_wait_for keycloak stack_http_ok "$STACK_OIDC_URL/.well-known/openid-configuration"; }
 
 # stack_wait_app PORT: waits until the instance on PORT is ready (MongoDB and Redis reachable).
 stack_wait_app() { stack_wait_for "app-$1" stack_http_ok "http://127.0.0.1:$1/q/health/ready"; }
@@ -378,11 +423,12 @@ stack_start_nginx() {
 # shellcheck disable=SC2120 # the options are optional
 stack_up() {
     local nginx=false redis_opts=() redis=stack_start_redis packages=(openjdk-17-jdk-headless maven redis-server curl)
-    local arg port ports
-    STACK_REDIS_URL='' STACK_REDIS_CLIENT='' STACK_REDIS_MASTER=''
+    local arg port ports keycloak=false
+    STACK_REDIS_URL='' STACK_REDIS_CLIENT='' STACK_REDIS_MASTER='' STACK_OIDC_URL=''
     for arg in "$@"; do
         case $arg in
             --nginx) nginx=true packages+=(nginx) ;;
+            --keycloak) keycloak=true ;;
             --aof) redis_opts+=(--aof) ;;
             --sentinel) redis=stack_start_sentinel packages+=(redis-sentinel redis-tools) ;;
             --cluster) redis=stack_start_cluster packages+=(redis-tools) ;;
@@ -394,15 +440,17 @@ stack_up() {
     [ "$redis" = stack_start_redis ] || ports+=($((STACK_REDIS_PORT + 1)) $((STACK_REDIS_PORT + 2)))
     [ "$redis" != stack_start_sentinel ] || ports+=($((STACK_REDIS_PORT + 3)) $((STACK_REDIS_PORT + 4)))
     $nginx && ports+=("$STACK_NGINX_PORT" "$STACK_STATUS_PORT")
+    $keycloak && ports+=("$STACK_KEYCLOAK_PORT")
     for port in "${ports[@]}"; do
         stack_port_free "$port" ||
             { stack_log "port $port is taken (another stack? move this one with STACK_BASE, or stop it with deploy/local/stop DIR)"; return 1; }
     done
     "$STACK_REPO/deploy/local/need" "${packages[@]}" >&2 &&
         stack_init && stack_build || return 1
-    if stack_start_standin && "$redis" "${redis_opts[@]}" && stack_start_apps &&
-        { ! $nginx || stack_start_nginx; }; then
-        stack_log "up in $STACK_RUN: instances ${STACK_APP_PORTS[*]}$($nginx && echo ", nginx $STACK_URL")"
+    # Keycloak starts first and is waited for last: it takes the longest (6-20 s, more on its very first start)
+    if { ! $keycloak || stack_start_keycloak; } && stack_start_standin && "$redis" "${redis_opts[@]}" &&
+        stack_start_apps && { ! $nginx || stack_start_nginx; } && { ! $keycloak || stack_wait_keycloak; }; then
+        stack_log "up in $STACK_RUN: instances ${STACK_APP_PORTS[*]}$($nginx && echo ", nginx $STACK_URL")$($keycloak && echo ", Keycloak $STACK_OIDC_URL")"
         return 0
     fi
     stack_stop

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { html } from './html.js'
-import { api } from './api.js'
+import { api, can } from './api.js'
 import { STATUS } from './labels.js'
 import { show } from './time.js'
 
@@ -15,7 +15,7 @@ export function CampaignList() {
   return html`
     <div class="bar">
       <h2>活动</h2>
-      <a class="button primary" href="#/campaigns/new">新建活动</a>
+      ${can('admin') && html`<a class="button primary" href="#/campaigns/new">新建活动</a>`}
     </div>
     ${error && html`<p class="error" role="alert">${error}</p>`}
     ${campaigns === null && !error && html`<p class="muted">加载中…</p>`}
@@ -32,7 +32,7 @@ export function CampaignList() {
               <td class="num">${c.stats.players}</td>
               <td class="num">${c.stats.finished}</td>
               <td class="num">${c.prizeRemaining} / ${c.prizeTotal}</td>
-              <td class="actions"><a href=${`#/campaigns/${encodeURIComponent(c.id)}/live`}>实况</a><a href=${`#/campaigns/${encodeURIComponent(c.id)}/edit`}>编辑</a></td>
+              <td class="actions"><a href=${`#/campaigns/${encodeURIComponent(c.id)}/live`}>实况</a>${can('admin') && html`<a href=${`#/campaigns/${encodeURIComponent(c.id)}/edit`}>编辑</a>`}</td>
             </tr>`)}
         </tbody>
       </table>`}`

@@ -10,6 +10,8 @@ export const WINNER = {
 export const ACTION = {
   'campaign.define': '保存活动',
   'player.ban': '封禁玩家',
+  'player.unban': '解封玩家',
+  'claims.view': '查看领奖信息',
   'claim.review': '审核领奖信息',
   'winners.export': '导出获奖名单',
   'claims.rekey': '更换加密密钥',

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks'
 import { html } from './html.js'
-import { api } from './api.js'
+import { api, can } from './api.js'
 import { HelpsChart } from './chart.js'
 import { Confirm } from './dialog.js'
 import { STATUS, WINNER } from './labels.js'
 import { show } from './time.js'
 
 const REFRESH_MS = 5000
+// Every look at the winners' (masked) contact is audited: they are reloaded when the counts say something changed
+// (a new winner, a claim, a flag), or once a minute, not every 5 seconds.
+const WINNERS_MS = 60000
 
 /** Reloads everything the live page shows every few seconds while the tab is visible. */
 function useLive(cid) {
@@ -15,10 +18,19 @@ function useLive(cid) {
   const [tick, setTick] = useState(0)
   useEffect(() => {
     let stopped = false
+    let winners = null
+    let winnersAt = 0
+    let winnersOf = ''
     const load = async () => {
       try {
-        const [campaign, activity, board, winners] = await Promise.all([
-          api.campaign(cid), api.activity(cid), api.leaderboard(cid), api.winners(cid)])
+        const [campaign, activity, board] = await Promise.all([api.campaign(cid), api.activity(cid), api.leaderboard(cid)])
+        const { winners: count, claims, flaggedClaims } = campaign.stats
+        const of = `${count}/${claims}/${flaggedClaims}`
+        if (of !== winnersOf || Date.now() - winnersAt >= WINNERS_MS) {
+          winners = await api.winners(cid)
+          winnersAt = Date.now()
+          winnersOf = of
+        }
         if (!stopped) { setData({ campaign, activity, board, winners, at: new Date().toISOString() }); setError('') }
       } catch (err) {
         if (!stopped) setError(err.message)
@@ -65,6 +77,17 @@ export function LiveCampaign({ cid }) {
     }
   }
 
+  async function unban(code) {
+    try {
+      await api.unban(cid, code)
+      setNotice(`已解封 ${code}：回到排行榜，原有奖品恢复`)
+      setShareCode('')
+      reload()
+    } catch (err) {
+      setNotice(err.code === 'NOT_FOUND' ? `找不到分享码 ${code}` : `解封失败：${err.message}`)
+    }
+  }
+
   async function download() {
     try {
       const blob = await api.winnersCsv(cid)
@@ -90,14 +113,14 @@ export function LiveCampaign({ cid }) {
     }
   }
 
-  const banButton = (row) => html`<button class="small danger-outline" onClick=${() => setBanning(row)}>封禁</button>`
+  const banButton = (row) => can('operator') && html`<button class="small danger-outline" onClick=${() => setBanning(row)}>封禁</button>`
 
   return html`
     <div class="bar">
       <h2>${campaign.title} <span class=${'badge ' + campaign.status.toLowerCase()}>${STATUS[campaign.status]}</span>${!campaign.published && html` <span class="badge">未发布</span>`}</h2>
       <span class="muted small" data-updated>更新于 ${show(data.at, zone, true)} · 每 5 秒自动刷新${error ? ' · 刷新失败：' + error : ''}</span>
       <a class="button" href=${`#/campaigns/${encodeURIComponent(cid)}/virality`}>传播分析</a>
-      <a class="button" href=${`#/campaigns/${encodeURIComponent(cid)}/edit`}>编辑</a>
+      ${can('admin') && html`<a class="button" href=${`#/campaigns/${encodeURIComponent(cid)}/edit`}>编辑</a>`}
     </div>
     ${notice && html`<p class="notice" role="status">${notice}</p>`}
     <div class="stats">
@@ -129,17 +152,19 @@ export function LiveCampaign({ cid }) {
               <td>${banButton(row)}</td>
             </tr>`)}</tbody>
         </table>`}
+        ${can('operator') && html`
         <form class="inline" onSubmit=${(e) => { e.preventDefault(); if (shareCode.trim()) setBanning({ shareCode: shareCode.trim() }) }}>
-          <input name="banShareCode" placeholder="按分享码封禁" value=${shareCode} onInput=${(e) => setShareCode(e.target.value)} />
+          <input name="banShareCode" placeholder="按分享码封禁或解封" value=${shareCode} onInput=${(e) => setShareCode(e.target.value)} />
           <button class="small danger-outline">封禁…</button>
-        </form>
+          <button type="button" class="small" data-unban onClick=${() => shareCode.trim() && unban(shareCode.trim())}>解封</button>
+        </form>`}
       </section>
       <section class="card">
         <div class="bar"><h3>获奖名单（${winners.winners.length} / ${campaign.prizeTotal}）</h3>
-          <button class="primary small" onClick=${download} data-download>下载获奖名单 CSV</button></div>
+          ${can('admin') && html`<button class="primary small" onClick=${download} data-download>下载获奖名单 CSV</button>`}</div>
         ${winners.winners.length === 0 ? html`<p class="muted">还没有人到达终点。</p>` : html`
         <table class="list" data-table="winners">
-          <thead><tr><th class="num">名次</th><th>昵称</th><th>状态</th><th>收件信息（已脱敏）</th><th></th></tr></thead>
+          <thead><tr><th class="num">名次</th><th>昵称</th><th>状态</th><th>${can('operator') ? '收件信息（已脱敏）' : '收件信息（仅运营可见）'}</th><th></th></tr></thead>
           <tbody>${winners.winners.map((w) => html`
             <tr key=${w.shareCode} data-share-code=${w.shareCode} class=${w.status === 'REVOKED' ? 'revoked' : ''}>
               <td class="num">${w.rank}</td>
@@ -147,7 +172,7 @@ export function LiveCampaign({ cid }) {
               <td><span class=${'badge ' + w.status.toLowerCase()}>${WINNER[w.status]}</span></td>
               <td class="small">${w.name ? html`${w.name} · ${w.phone}<div class="muted">${w.address}</div>` : '—'}</td>
               <td class="actions">
-                ${w.status === 'PENDING_REVIEW' && html`<button class="small" onClick=${() => review(w, 'APPROVED')}>通过</button><button class="small" onClick=${() => review(w, 'REJECTED')}>驳回</button>`}
+                ${w.status === 'PENDING_REVIEW' && can('operator') && html`<button class="small" onClick=${() => review(w, 'APPROVED')}>通过</button><button class="small" onClick=${() => review(w, 'REJECTED')}>驳回</button>`}
                 ${w.status !== 'REVOKED' && banButton(w)}
               </td>
             </tr>`)}</tbody>
@@ -157,6 +182,6 @@ export function LiveCampaign({ cid }) {
     ${banning && html`
       <${Confirm} title="确认封禁？" confirmLabel="确认封禁" busy=${busy} onCancel=${() => setBanning(null)} onConfirm=${confirmBan}>
         <p>将封禁 <strong>${banning.nickname || '该玩家'}</strong>（分享码 <span class="mono">${banning.shareCode}</span>）。</p>
-        <p>封禁后该用户不能再登录、参与、助力或领奖，并从排行榜移除；已获得的奖品作废，名额<strong>不会</strong>顺延给下一位。此操作会记入操作日志，无法撤销。</p>
+        <p>封禁后该用户不能再登录、参与、助力或领奖，并从排行榜移除；已获得的奖品作废，名额<strong>不会</strong>顺延给下一位。此操作会记入操作日志；运营可按分享码解封，解封后回到排行榜、原有奖品恢复。</p>
       <//>`}`
 }

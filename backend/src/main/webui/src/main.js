@@ -3,7 +3,7 @@
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { html } from './html.js'
-import { session, whenSignedOut } from './api.js'
+import { api, can, session, whenSignedOut } from './api.js'
 import { SignIn } from './signin.js'
 import { CampaignList } from './campaigns.js'
 import { CampaignEditor } from './editor.js'
@@ -31,21 +31,45 @@ function page(route) {
   return html`<${CampaignList} />`
 }
 
+const ROLE = { admin: '管理员', operator: '运营', viewer: '只读' }
+
+/** Signs the operator out after idleSeconds without a click or a key press (the identity provider's own idle limit matches). */
+function useIdle(active, seconds, onIdle) {
+  useEffect(() => {
+    if (!active) return
+    let last = Date.now()
+    const touch = () => { last = Date.now() }
+    const events = ['pointerdown', 'keydown', 'wheel']
+    events.forEach((e) => addEventListener(e, touch, { passive: true }))
+    const timer = setInterval(() => { if (Date.now() - last > seconds * 1000) onIdle() }, 15000)
+    return () => { clearInterval(timer); events.forEach((e) => removeEventListener(e, touch)) }
+  }, [active, seconds])
+}
+
 function App() {
-  const [signedIn, setSignedIn] = useState(Boolean(session.token()))
+  const [me, setMe] = useState(undefined) // undefined: still finding out; null: signed out
+  const [notice, setNotice] = useState('')
   const route = useRoute()
-  useEffect(() => whenSignedOut(() => { session.signOut(); setSignedIn(false) }), [])
-  if (!signedIn) return html`<${SignIn} onSignedIn=${() => setSignedIn(true)} />`
-  const signOut = () => { session.signOut(); setSignedIn(false) }
+  const signedOut = async (why) => { await session.forget(); setMe(null); setNotice(why) }
+  useEffect(() => {
+    whenSignedOut(() => signedOut('登录已失效，请重新登录'))
+    session.load()
+      .then(async () => ((await session.token()) ? setMe(await api.whoami()) : setMe(null)))
+      .catch((err) => signedOut(err.status === 403 ? '该账号没有运营后台的角色（viewer、operator 或 admin）' : ''))
+  }, [])
+  useIdle(Boolean(me), session.settings().idleSeconds, () => signedOut('长时间未操作，已自动退出'))
+  if (me === undefined) return html`<p class="muted">加载中…</p>`
+  if (!me) return html`<${SignIn} notice=${notice} onSignedIn=${(who) => { setNotice(''); setMe(who) }} />`
+  const role = me.roles[me.roles.length - 1]
   return html`
     <header class="top">
       <a class="brand" href="#/campaigns">加速 · 运营后台</a>
       <nav>
         <a href="#/campaigns" class=${route.startsWith('/campaigns') ? 'on' : ''}>活动</a>
-        <a href="#/audit" class=${route === '/audit' ? 'on' : ''}>操作日志</a>
+        ${can('admin') && html`<a href="#/audit" class=${route === '/audit' ? 'on' : ''}>操作日志</a>`}
       </nav>
-      <span class="who">${session.operator() || '运营'}</span>
-      <button class="link" onClick=${signOut}>退出</button>
+      <span class="who" data-who=${me.name} data-role=${role}>${me.name} · ${ROLE[role]}</span>
+      <button class="link" data-sign-out onClick=${() => session.signOut().then(() => setMe(null))}>退出</button>
     </header>
     <main>${page(route)}</main>`
 }

@@ -2,25 +2,27 @@ import { useState } from 'preact/hooks'
 import { html } from './html.js'
 import { api, session } from './api.js'
 
-/** Sign in with the operators' admin token; the name goes into the audit log with every action. */
-export function SignIn({ onSignedIn }) {
+/**
+ * Operators sign in as themselves through the company's identity provider; the admin token (for scripts, and for a
+ * machine without the provider) stays as a second way in when the server has it on. Who signed in is the server's
+ * answer (whoami), never a name typed here.
+ */
+export function SignIn({ onSignedIn, notice }) {
+  const settings = session.settings()
   const [token, setToken] = useState('')
-  const [operator, setOperator] = useState(session.operator())
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 
-  async function submit(event) {
+  async function withToken(event) {
     event.preventDefault()
     if (!token.trim()) return setError('请输入管理令牌')
-    if (!operator.trim()) return setError('请填写你的名字，操作日志会记录它')
     setBusy(true)
     setError('')
     try {
-      session.signIn(token.trim(), operator.trim())
-      await api.check(token.trim())
-      onSignedIn()
+      session.signInWithToken(token.trim())
+      onSignedIn(await api.whoami())
     } catch (err) {
-      session.signOut()
+      await session.forget()
       setError(err.status === 401 ? '管理令牌不正确' : `无法登录：${err.message}`)
     } finally {
       setBusy(false)
@@ -28,11 +30,18 @@ export function SignIn({ onSignedIn }) {
   }
 
   return html`
-    <form class="signin card" onSubmit=${submit}>
+    <div class="signin card">
       <h1>加速 · 运营后台</h1>
-      <label>你的名字<input name="operator" value=${operator} maxlength="40" onInput=${(e) => setOperator(e.target.value)} placeholder="例如：值班-小王" /></label>
-      <label>管理令牌<input name="token" type="password" value=${token} autocomplete="off" onInput=${(e) => setToken(e.target.value)} placeholder="ADMIN_TOKEN" /></label>
-      ${error && html`<p class="error" role="alert">${error}</p>`}
-      <button class="primary" disabled=${busy}>${busy ? '登录中…' : '登录'}</button>
-    </form>`
+      ${notice && html`<p class="notice" role="status">${notice}</p>`}
+      ${settings.oidc && html`
+        <button class="primary" data-sign-in="provider" onClick=${() => session.signInWithProvider()}>用公司账号登录</button>`}
+      ${settings.token && html`
+        <form onSubmit=${withToken}>
+          ${settings.oidc && html`<p class="muted small">或用管理令牌（脚本与应急用，操作日志记为 token）</p>`}
+          <label>管理令牌<input name="token" type="password" value=${token} autocomplete="off" onInput=${(e) => setToken(e.target.value)} placeholder="ADMIN_TOKEN" /></label>
+          ${error && html`<p class="error" role="alert">${error}</p>`}
+          <button class=${settings.oidc ? '' : 'primary'} disabled=${busy}>${busy ? '登录中…' : '用令牌登录'}</button>
+        </form>`}
+      ${!settings.oidc && !settings.token && html`<p class="error" role="alert">服务器未配置任何登录方式。</p>`}
+    </div>`
 }

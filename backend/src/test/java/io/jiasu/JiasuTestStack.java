@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Starts what the backend talks to, for real: mongo-java-server over the wire protocol, a redis-server process and
- * the project's WeChat stub; WxJava is pointed at the stub. The one place WeChat is faked in tests. MongoDB and Redis
+ * the project's WeChat stub; WxJava is pointed at the stub. The one place WeChat is faked in tests. Operators' JWTs
+ * are verified against {@link OperatorTokens}' key. MongoDB and Redis
  * are reached through {@link TcpProxy}s so a test can take either off the network.
  */
 public class JiasuTestStack implements QuarkusTestResourceLifecycleManager {
@@ -25,9 +26,17 @@ public class JiasuTestStack implements QuarkusTestResourceLifecycleManager {
         mongoLink = new TcpProxy(mongo.port());
         redisLink = new TcpProxy(redis.port());
         return Map.of(
-                "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + mongoLink.port(),
-                "quarkus.redis.hosts", "redis://127.0.0.1:" + redisLink.port(),
-                "jiasu.wechat.api-host-url", wechat.baseUrl());
+                "quarkus.mongodb.connection-string",
+                "mongodb://127.0.0.1:" + mongoLink.port(),
+                "quarkus.redis.hosts",
+                "redis://127.0.0.1:" + redisLink.port(),
+                "jiasu.wechat.api-host-url",
+                wechat.baseUrl(),
+                // operators' tokens are signed by the test's own identity provider key (OperatorTokens)
+                "jiasu.operators.oidc.public-key",
+                OperatorTokens.publicKey(),
+                "jiasu.operators.oidc.issuer",
+                OperatorTokens.ISSUER);
     }
 
     @Override

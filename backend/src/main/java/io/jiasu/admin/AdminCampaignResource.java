@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** Operators create, replace and watch campaigns. */
+/** Operators watch campaigns (viewer); admins create and replace them. */
 @Path("/api/v1/admin/campaigns")
-@RolesAllowed("admin")
+@RolesAllowed(Roles.VIEWER)
 class AdminCampaignResource {
     private final AdminService admin;
 
@@ -35,6 +35,7 @@ class AdminCampaignResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{cid}")
+    @RolesAllowed(Roles.ADMIN)
     public Uni<AdminCampaignView> define(
             @PathParam("cid") @Pattern(regexp = CampaignDefinition.ID_PATTERN, message = CampaignDefinition.ID_RULE)
                     String id,

@@ -5,6 +5,7 @@ import io.jiasu.prize.WinnersExport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,9 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Operators watch the prize holders, export them to ship prizes, review flagged claims and ban players. */
+/**
+ * The prize holders (viewer: without contact; operator and admin: contact masked, the view audited), the winners CSV
+ * to ship prizes (admin: the only full personal data), claim review, bans and unbans (operator).
+ */
 @Path("/api/v1/admin/campaigns/{cid}")
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 class AdminPrizeResource {
     private final PrizeService prizes;
     private final ModerationService moderation;
@@ -32,8 +36,12 @@ class AdminPrizeResource {
 
     @GET
     @Path("/winners")
-    public Uni<AdminWinners> winners(@PathParam("cid") String cid) {
-        return prizes.adminWinners(cid).map(AdminWinners::new);
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<AdminWinners> winners(@PathParam("cid") String cid, @Context SecurityContext caller) {
+        if (!caller.isUserInRole(Roles.OPERATOR)) {
+            return prizes.adminWinners(cid).map(AdminWinners::withoutContact);
+        }
+        return moderation.viewClaims(cid, Operator.of(caller));
     }
 
     @GET
@@ -53,14 +61,24 @@ class AdminPrizeResource {
 
     @POST
     @Path("/players/{shareCode}/ban")
+    @RolesAllowed(Roles.OPERATOR)
     public Uni<BanResult> ban(
             @PathParam("cid") String cid, @PathParam("shareCode") String shareCode, @Context SecurityContext caller) {
         return moderation.ban(cid, shareCode, Operator.of(caller));
     }
 
+    @DELETE
+    @Path("/players/{shareCode}/ban")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<BanResult> unban(
+            @PathParam("cid") String cid, @PathParam("shareCode") String shareCode, @Context SecurityContext caller) {
+        return moderation.unban(cid, shareCode, Operator.of(caller));
+    }
+
     @POST
     @Path("/players/{shareCode}/claim/review")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
     public Uni<ReviewDecision> review(
             @PathParam("cid") String cid,
             @PathParam("shareCode") String shareCode,

@@ -10,9 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** The audit log of admin actions, and re-sealing claims after a key rotation. */
+/**
+ * The audit log of admin actions (operators' names and addresses: admins only), and re-sealing claims after a key
+ * rotation.
+ */
 @Path("/api/v1/admin")
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 class AuditResource {
     private final AuditService audit;
     private final ModerationService moderation;

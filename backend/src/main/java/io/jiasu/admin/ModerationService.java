@@ -12,10 +12,11 @@ import io.jiasu.user.UserService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BiFunction;
 
 /**
- * Operators' actions on players and prizes, each one audited: bans, claim reviews, the winners export and re-sealing
- * claims after a key rotation. Bans are counted in {@code jiasu.admin.bans}.
+ * Operators' actions on players and prizes, each one audited: bans and unbans, claim views and reviews, the winners
+ * export and re-sealing claims after a key rotation. Bans are counted in {@code jiasu.admin.bans}.
  */
 @ApplicationScoped
 class ModerationService {
@@ -59,9 +60,7 @@ class ModerationService {
                 operator,
                 "player.ban",
                 campaignId + "/" + shareCode,
-                () -> campaigns
-                        .find(campaignId)
-                        .flatMap(campaign -> players.ownerOf(campaignId, shareCode))
+                () -> ownerOf(campaignId, shareCode)
                         .call(userId -> users.ban(userId, campaignId, shareCode))
                         .call(this::leaveBoards)
                         .invoke(userId -> metrics.counter("jiasu.admin.bans").increment())
@@ -69,14 +68,60 @@ class ModerationService {
                 result -> null);
     }
 
+    /**
+     * Lifts the ban of the user behind a share code: they may sign in and play again, every player of theirs is back on
+     * its board where it stood, and a prize they held is theirs again (its slot was never handed on).
+     */
+    Uni<BanResult> unban(String campaignId, String shareCode, Operator operator) {
+        return audit.run(
+                operator,
+                "player.unban",
+                campaignId + "/" + shareCode,
+                () -> ownerOf(campaignId, shareCode)
+                        .call(users::unban)
+                        .call(this::returnToBoards)
+                        .map(userId -> new BanResult(shareCode, false)),
+                result -> null);
+    }
+
+    /** The user behind a share code of a campaign that exists (NOT_FOUND otherwise). */
+    private Uni<String> ownerOf(String campaignId, String shareCode) {
+        return campaigns.find(campaignId).flatMap(campaign -> players.ownerOf(campaignId, shareCode));
+    }
+
+    /** Puts every player of an unbanned user back on their campaign's board, at the standing the record holds. */
+    private Uni<Void> returnToBoards(String userId) {
+        return eachPlayerOf(
+                userId,
+                (campaignId, shareCode) -> campaigns
+                        .find(campaignId)
+                        .flatMap(campaign -> players.standing(campaign, shareCode)
+                                .flatMap(standing -> boards.record(campaign, standing))));
+    }
+
+    /** The prize holders with their (masked) contact, for an operator or admin: the view is audited. */
+    Uni<AdminWinners> viewClaims(String campaignId, Operator operator) {
+        return audit.run(
+                operator,
+                "claims.view",
+                campaignId,
+                () -> prizes.adminWinners(campaignId).map(AdminWinners::new),
+                winners -> "rows=" + winners.winners().size());
+    }
+
     /** Takes every player of a banned user off their campaign's board. */
     private Uni<Void> leaveBoards(String userId) {
+        return eachPlayerOf(userId, boards::remove);
+    }
+
+    /** Does the step for each player (campaign id, share code) the user has, all at once. */
+    private Uni<Void> eachPlayerOf(String userId, BiFunction<String, String, Uni<Void>> step) {
         return players.shareCodesOf(userId)
                 .flatMap(codes -> codes.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : Uni.join()
                                 .all(codes.entrySet().stream()
-                                        .map(player -> boards.remove(player.getKey(), player.getValue()))
+                                        .map(player -> step.apply(player.getKey(), player.getValue()))
                                         .toList())
                                 .andFailFast()
                                 .replaceWithVoid());

@@ -4,8 +4,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
 /**
- * Who did an admin action: the name the console was signed in with (self-declared) and the client address. It is
- * the principal of an admin request's security identity ({@link Operators}).
+ * Who did an admin action: the signed-in identity's name ({@code token} for the admin token) and the client address.
+ * It is the principal of an admin request's security identity ({@link Operators}).
  */
 record Operator(String name, String address) implements Principal {
     @Override

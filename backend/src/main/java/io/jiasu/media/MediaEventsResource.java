@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Operators' read of the latest media-check verdicts WeChat pushed. */
 @Path("/api/v1/admin/media-events")
-@RolesAllowed("admin")
+@RolesAllowed("operator") // the admin feature's Roles.OPERATOR: moderators and admins
 class MediaEventsResource {
     private static final int MAX_LIMIT = 100;
 

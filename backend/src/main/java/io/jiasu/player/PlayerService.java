@@ -316,6 +316,15 @@ public class PlayerService {
         return store.ofUser(userId).collect().asMap(Player::campaignId, Player::shareCode);
     }
 
+    /** Where a player stands now (progress, when they got there, their prize rank): what an unban puts back on the board. */
+    public Uni<Standing> standing(Campaign campaign, String shareCode) {
+        return store.find(campaign.id(), shareCode)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("No such player."))
+                .map(player -> player.standing(campaign.progressAfter(player.helpCount())));
+    }
+
     /** Helps a campaign received per minute since {@code since}, oldest minute first; minutes without helps are left out. */
     public Uni<List<HelpsInMinute>> helpsPerMinute(String campaignId, Instant since) {
         return store.helpsPerMinute(campaignId, since);

@@ -27,7 +27,7 @@ class BearerAuthentication implements HttpAuthenticationMechanism {
         if (token == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        // the request goes with it, so an augmentor can read what the caller sent (the admin feature's operator name)
+        // the request goes with it: the admin token counts on admin paths only, and the operator's address is kept
         return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
                 new TokenAuthenticationRequest(new TokenCredential(token, "bearer")), context));
     }

@@ -14,7 +14,4 @@ interface SessionConfig {
      * application.properties): a stolen token stops working by then even if it is used every day.
      */
     Duration maxLifetime();
-
-    /** The operators' bearer token (ADMIN_TOKEN); admin paths answer 401 to anything else. */
-    String adminToken();
 }

@@ -1,7 +1,7 @@
 package io.jiasu.session;
 
 import io.jiasu.user.BannedUsers;
-import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,27 +10,23 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
- * Turns a bearer token into a caller: the operators' admin token, or a user's live session. A banned user keeps their
- * identity but not the {@code user} role, so every user path answers FORBIDDEN.
+ * Turns a bearer token into a user's live session; a token nobody knows is refused (401). A banned user keeps
+ * their identity but not the {@code user} role, so every user path answers FORBIDDEN. Operators (their OpenID Connect
+ * tokens and the admin token) are the admin feature's, on admin paths only.
  */
 @ApplicationScoped
 class SessionIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
-    static final String ADMIN = "admin";
     static final String USER = "user";
     static final String BANNED = "banned";
 
     private final SessionService sessions;
     private final BannedUsers banned;
-    private final byte[] adminToken;
 
-    SessionIdentityProvider(SessionService sessions, BannedUsers banned, SessionConfig config) {
+    SessionIdentityProvider(SessionService sessions, BannedUsers banned) {
         this.sessions = sessions;
         this.banned = banned;
-        this.adminToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -41,16 +37,13 @@ class SessionIdentityProvider implements IdentityProvider<TokenAuthenticationReq
     @Override
     public Uni<SecurityIdentity> authenticate(
             TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String token = request.getToken().getToken();
-        if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
-            return Uni.createFrom().item(identity(ADMIN, ADMIN));
+        // only our own bearer credential: an OpenID Connect access token arrives as a subclass and is not a session
+        if (request.getToken().getClass() != TokenCredential.class) {
+            return Uni.createFrom().nullItem();
         }
-        return sessions.userOf(token).map(userId -> {
-            if (userId == null) {
-                throw new AuthenticationFailedException();
-            }
-            return identity(userId, banned.contains(userId) ? BANNED : USER);
-        });
+        // no session: another provider may know the token (the admin token); when none does, the answer is 401
+        return sessions.userOf(request.getToken().getToken())
+                .map(userId -> userId == null ? null : identity(userId, banned.contains(userId) ? BANNED : USER));
     }
 
     private static SecurityIdentity identity(String name, String role) {

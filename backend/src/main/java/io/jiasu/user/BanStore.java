@@ -37,6 +37,10 @@ class BanStore {
                 .replaceWithVoid();
     }
 
+    Uni<Void> remove(String userId) {
+        return bans.deleteOne(Filters.eq("_id", userId)).replaceWithVoid();
+    }
+
     Uni<Set<String>> userIds() {
         return bans.find(new FindOptions().projection(Projections.include("_id")))
                 .map(doc -> doc.getString("_id"))

@@ -8,12 +8,13 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * The users every instance refuses, held in memory so checking a request costs nothing. Refreshed from MongoDB every
- * second (a ban made on another instance takes effect here within that second); bans are never lifted, so a refresh
- * only ever adds.
+ * second: a ban or unban made on another instance takes effect here within that second. A refresh that overlapped a
+ * change made on this instance is dropped (the next one reads it), so a fresh ban never blinks out.
  */
 @ApplicationScoped
 public class BannedUsers {
@@ -21,6 +22,7 @@ public class BannedUsers {
 
     private final BanStore store;
     private volatile Set<String> ids = Set.of();
+    private final AtomicLong changes = new AtomicLong();
 
     BannedUsers(BanStore store) {
         this.store = store;
@@ -32,8 +34,9 @@ public class BannedUsers {
 
     @Scheduled(every = "${jiasu.bans.refresh-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
+        long seen = changes.get();
         return store.userIds()
-                .invoke(this::addAll)
+                .invoke(loaded -> replace(loaded, seen))
                 .onFailure()
                 .invoke(e -> LOG.warnf("could not refresh the banned users, keeping the last list: %s", e.toString()))
                 .onFailure()
@@ -45,15 +48,23 @@ public class BannedUsers {
         return ids.contains(userId);
     }
 
-    void add(String userId) {
-        addAll(Set.of(userId));
+    synchronized void add(String userId) {
+        changes.incrementAndGet();
+        Set<String> next = new HashSet<>(ids);
+        next.add(userId);
+        ids = Set.copyOf(next);
     }
 
-    private synchronized void addAll(Set<String> more) {
-        if (!ids.containsAll(more)) {
-            Set<String> next = new HashSet<>(ids);
-            next.addAll(more);
-            ids = Set.copyOf(next);
+    synchronized void remove(String userId) {
+        changes.incrementAndGet();
+        Set<String> next = new HashSet<>(ids);
+        next.remove(userId);
+        ids = Set.copyOf(next);
+    }
+
+    private synchronized void replace(Set<String> loaded, long seen) {
+        if (changes.get() == seen) {
+            ids = loaded;
         }
     }
 }

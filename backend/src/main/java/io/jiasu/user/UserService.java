@@ -105,6 +105,19 @@ public class UserService {
                 .invoke(user -> banned.add(id));
     }
 
+    /**
+     * Lifts a user's ban: the flag, then the ban list (so every instance drops it within a second), then this
+     * instance's copy. Repeating it is harmless; the user's sessions regain the {@code user} role on their next request.
+     */
+    public Uni<User> unban(String id) {
+        return store.markUnbanned(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("No such user."))
+                .call(user -> bans.remove(id))
+                .invoke(user -> banned.remove(id));
+    }
+
     public boolean isBanned(String id) {
         return banned.contains(id);
     }

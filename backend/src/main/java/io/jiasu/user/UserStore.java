@@ -87,6 +87,15 @@ class UserStore {
                 .map(doc -> doc == null ? null : User.from(doc));
     }
 
+    /** Clears the banned flag; repeating it is harmless. Null when there is no such user. */
+    Uni<User> markUnbanned(String id) {
+        return users.findOneAndUpdate(
+                        Filters.eq("_id", id),
+                        Updates.combine(Updates.unset("banned"), Updates.unset("bannedAt")),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(doc -> doc == null ? null : User.from(doc));
+    }
+
     /** Sets what is not null; an avatar is kept by URL (what cards show) and by name (what a refusal clears). */
     Uni<User> update(String id, String nickname, Avatar avatar) {
         List<Bson> changes = new ArrayList<>();

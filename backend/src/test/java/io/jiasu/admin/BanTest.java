@@ -12,12 +12,14 @@ import static io.jiasu.Prizes.claim;
 import static io.jiasu.Prizes.finisher;
 import static io.jiasu.Prizes.joined;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.jiasu.JiasuTestStack;
+import io.jiasu.OperatorTokens;
 import io.jiasu.Prizes.Runner;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -120,12 +122,12 @@ class BanTest {
     }
 
     @Test
-    void bansAreAuditedWithTheOperatorAndTheForwardedAddress() {
+    void bansAreAuditedWithTheSignedInOperatorNotADeclaredNameAndTheForwardedAddress() {
         String cid = created(liveCampaign());
         Runner target = joined(cid, "target");
         given().auth()
-                .oauth2(ADMIN)
-                .header("X-Operator", java.net.URLEncoder.encode("值班-小李", java.nio.charset.StandardCharsets.UTF_8))
+                .oauth2(OperatorTokens.of("值班-小李", "operator"))
+                .header("X-Operator", "mallory") // no authority: the name comes from the sign-in
                 .header("X-Real-IP", "203.0.113.7")
                 .post("/api/v1/admin/campaigns/" + cid + "/players/" + target.shareCode() + "/ban")
                 .then()
@@ -174,5 +176,65 @@ class BanTest {
 
     private static io.restassured.response.Response adminBoard(String cid) {
         return given().auth().oauth2(ADMIN).get("/api/v1/admin/campaigns/" + cid + "/leaderboard");
+    }
+
+    @Test
+    void anUnbannedWinnerIsBackOnTheBoardsAndHoldsTheirPrizeAgain() {
+        String cid = created(liveCampaign());
+        Runner winner = finisher(cid, "winner", 1);
+        Runner honest = joined(cid, "honest");
+        help(login(unique("friend")), cid, honest.shareCode()).then().statusCode(201);
+        ban(cid, winner.shareCode()).then().statusCode(200);
+        Runner next = finisher(cid, "next", 2);
+        given().auth()
+                .oauth2(winner.token())
+                .get("/api/v1/campaigns/" + cid + "/players/me")
+                .then()
+                .statusCode(403);
+
+        given().auth()
+                .oauth2(OperatorTokens.of("o-bob", "operator"))
+                .header("X-Real-IP", "203.0.113.9")
+                .delete("/api/v1/admin/campaigns/" + cid + "/players/" + winner.shareCode() + "/ban")
+                .then()
+                .statusCode(200)
+                .body("shareCode", equalTo(winner.shareCode()))
+                .body("banned", equalTo(false));
+
+        // back on the operators' and the public board, first again (rank 1 sorts first), after the next finisher
+        adminBoard(cid)
+                .then()
+                .body("entries.shareCode", contains(winner.shareCode(), next.shareCode(), honest.shareCode()));
+        given().get("/api/v1/campaigns/" + cid + "/winners").then().body("winners.rank", contains(1, 2));
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/campaigns/" + cid + "/winners")
+                .then()
+                .body("winners.status", contains("UNCLAIMED", "UNCLAIMED"));
+        given().auth()
+                .oauth2(winner.token())
+                .get("/api/v1/campaigns/" + cid + "/players/me")
+                .then()
+                .statusCode(200)
+                .body("prizeRank", equalTo(1));
+        claim(winner.token(), cid, GOOD_CLAIM).then().statusCode(200);
+        given().contentType("application/json")
+                .body(Map.of("code", winner.code()))
+                .post("/api/v1/session")
+                .then()
+                .statusCode(201);
+        // a rebuild from the record keeps them on the board
+        JiasuTestStack.redis().command("DEL jiasu:lb:" + cid);
+        adminBoard(cid).then().body("entries.shareCode", hasItem(winner.shareCode()));
+
+        String unban =
+                "entries.find { it.action == 'player.unban' && it.target == '" + cid + "/" + winner.shareCode() + "' }";
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/audit")
+                .then()
+                .body(unban + ".operator", equalTo("o-bob"))
+                .body(unban + ".address", equalTo("203.0.113.9"))
+                .body(unban + ".outcome", equalTo("ok"));
     }
 }

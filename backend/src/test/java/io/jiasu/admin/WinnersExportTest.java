@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import io.jiasu.JiasuTestStack;
+import io.jiasu.OperatorTokens;
 import io.jiasu.Prizes.Runner;
 import io.jiasu.Rfc4180;
 import io.quarkus.test.common.TestResourceScope;
@@ -65,8 +66,8 @@ class WinnersExportTest {
         ban(cid, fourth.shareCode()).then().statusCode(200);
 
         Response export = given().auth()
-                .oauth2(ADMIN)
-                .header("X-Operator", java.net.URLEncoder.encode("小王", java.nio.charset.StandardCharsets.UTF_8))
+                .oauth2(OperatorTokens.of("小王", "admin"))
+                .header("X-Operator", "mallory")
                 .get("/api/v1/admin/campaigns/" + cid + "/winners.csv");
         export.then().statusCode(200).contentType("text/csv; charset=utf-8");
         byte[] bytes = export.asByteArray();
@@ -108,22 +109,50 @@ class WinnersExportTest {
     }
 
     @Test
-    void theConsoleSeesTheSameWinnersMasked() {
+    void theConsoleShowsAnOperatorTheWinnersMaskedAViewerWithoutContactAndEachLookIsAudited() {
         String cid = created(liveCampaign());
-        Runner first = finisher(cid, "masked", 1);
-        claim(first.token(), cid, Map.of("name", "张三丰", "phone", "13812345678", "address", "北京市海淀区中关村大街1号"))
+        Runner winner = finisher(cid, "seen", 1);
+        claim(winner.token(), cid, Map.of("name", "张三丰", "phone", "13812345678", "address", "北京市海淀区中关村大街1号"))
                 .then()
                 .statusCode(200);
+        String winners = "/api/v1/admin/campaigns/" + cid + "/winners";
+
         given().auth()
-                .oauth2(ADMIN)
-                .get("/api/v1/admin/campaigns/" + cid + "/winners")
+                .oauth2(OperatorTokens.of("v-ann", "viewer"))
+                .get(winners)
+                .then()
+                .statusCode(200)
+                .body("winners[0].status", org.hamcrest.Matchers.equalTo("CLAIMED"))
+                .body("winners[0].name", org.hamcrest.Matchers.nullValue())
+                .body("winners[0].phone", org.hamcrest.Matchers.nullValue())
+                .body("winners[0].address", org.hamcrest.Matchers.nullValue());
+        given().auth()
+                .oauth2(OperatorTokens.of("o-bob", "operator"))
+                .get(winners)
                 .then()
                 .statusCode(200)
                 .body("winners[0].rank", org.hamcrest.Matchers.equalTo(1))
-                .body("winners[0].shareCode", org.hamcrest.Matchers.equalTo(first.shareCode()))
+                .body("winners[0].shareCode", org.hamcrest.Matchers.equalTo(winner.shareCode()))
+                .body("winners[0].status", org.hamcrest.Matchers.equalTo("CLAIMED"))
                 .body("winners[0].name", org.hamcrest.Matchers.equalTo("张**"))
-                .body("winners[0].phone", org.hamcrest.Matchers.equalTo("138****5678"))
-                .body("winners[0].status", org.hamcrest.Matchers.equalTo("CLAIMED"));
+                .body("winners[0].phone", org.hamcrest.Matchers.equalTo("138****5678"));
+        given().auth()
+                .oauth2(OperatorTokens.of("v-ann", "viewer"))
+                .get(winners + ".csv")
+                .then()
+                .statusCode(403)
+                .body("code", org.hamcrest.Matchers.equalTo("FORBIDDEN"));
+
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/audit?limit=50")
+                .then()
+                .body(
+                        "entries.findAll { it.action == 'claims.view' && it.target == '" + cid + "' }.operator",
+                        org.hamcrest.Matchers.contains("o-bob"))
+                .body(
+                        "entries.find { it.action == 'claims.view' && it.target == '" + cid + "' }.detail",
+                        org.hamcrest.Matchers.equalTo("rows=1"));
     }
 
     private static void nickname(Runner runner, String nickname) {

@@ -71,8 +71,9 @@ class MediaPushTest {
 
     @Test
     void aRiskyAvatarGoesBackToTheDefaultForEveryUserShowingIt() {
-        // the check is answered only after a while, so a second user can take the same avatar before the verdict
-        stub().delay("media_check_async", Duration.ofMillis(1500));
+        // the check is answered only after a while, so a second user can take the same avatar before the verdict;
+        // the while stays inside the WeChat read timeout (1.5 s), or the call would fail and wait for the retry sweep
+        stub().delay("media_check_async", Duration.ofMillis(1000));
         String uploader = login(unique("red"));
         String follower = login(unique("copycat"));
         byte[] red = Images.opaquePng(150 + ThreadLocalRandom.current().nextInt(100), 200, Color.RED);
