@@ -57,26 +57,26 @@ public final class RedisProcess implements AutoCloseable {
 
     /** Sends one command in Redis's inline form and returns the first line of the answer. */
     public String command(String command) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return exchange(command, (head, in) -> head);
     }
 
     /** Sends one command in Redis's inline form and returns its bulk-string answer, or null for a nil one. */
     public String bulk(String command) {
+        return exchange(command, (head, in) -> {
+            if (head.charAt(0) != '$') {
+                throw new IllegalStateException("not a bulk string: " + head);
+            }
+            int length = Integer.parseInt(head.substring(1));
+            return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        });
+    }
+
+    /** What to make of an answer, given its first line and the rest of the stream. */
+    private interface Answer {
+        String read(String head, InputStream rest) throws IOException;
+    }
+
+    private String exchange(String command, Answer answer) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
@@ -89,11 +89,7 @@ public final class RedisProcess implements AutoCloseable {
                     head.append((char) c);
                 }
             }
-            if (head.charAt(0) != '$') {
-                throw new IllegalStateException("not a bulk string: " + head);
-            }
-            int length = Integer.parseInt(head.substring(1));
-            return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            return answer.read(head.toString(), in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
