@@ -13,6 +13,8 @@ export ELK_TRANSPORT_PORT=$((ELK_HTTP_PORT + 1))
 export JIASU_TRUSTED_PROXIES=203.0.113.0/24
 logs=$(mktemp -d /tmp/jiasu-elk-test.XXXXXX)
 export JIASU_ACCESS_LOG="$logs/access.json.log"
+# the app instances' JSON logs, one file each (systemd's StandardOutput=append:), read through a glob
+export JIASU_APP_LOG="$logs/app-*.json.log" ELK_TEST_APP_LOG="$logs/app-8080.json.log"
 
 fail() { echo "$1" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
@@ -22,6 +24,7 @@ run_dir=$("$elk/bin/stack" run-dir)
 rm -rf "$run_dir"
 trap '"$elk/bin/stack" stop; rm -rf "$logs"' EXIT
 : >"$JIASU_ACCESS_LOG"
+: >"$ELK_TEST_APP_LOG"
 "$elk/bin/stack" start || fail "the stack did not start (logs in $run_dir)"
 
 export ELK_TEST_URL="http://127.0.0.1:$ELK_HTTP_PORT" ELK_TEST_LOG="$JIASU_ACCESS_LOG"

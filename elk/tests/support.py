@@ -19,6 +19,7 @@ from engine import Engine  # noqa: E402
 ZONE = zoneinfo.ZoneInfo("Asia/Shanghai")
 URL = os.environ.get("ELK_TEST_URL", "http://127.0.0.1:18210")
 LOG = pathlib.Path(os.environ.get("ELK_TEST_LOG", ELK / ".run" / "test" / "access.json.log"))
+APP_LOG = pathlib.Path(os.environ.get("ELK_TEST_APP_LOG", ELK / ".run" / "test" / "app-8080.json.log"))
 SHIPPER_DIR = pathlib.Path(os.environ.get("ELK_TEST_SHIPPER_DIR", ELK / ".run" / "test" / "rsyslog"))
 SAMPLE_DAY = datetime.date(2026, 12, 26)
 
@@ -30,9 +31,10 @@ def stack(command):
     subprocess.run([str(ELK / "bin" / "stack"), command], check=True)
 
 
-def append(lines):
-    """Appends lines to the log the shipper tails, as nginx would (str lines, or bytes written as they are)."""
-    with LOG.open("ab") as log:
+def append(lines, log_file=None):
+    """Appends lines to the log the shipper tails, as nginx would (str lines, or bytes written as they are); to the
+    app's log instead when log_file is APP_LOG."""
+    with (log_file or LOG).open("ab") as log:
         for line in lines:
             log.write((line.encode() if isinstance(line, str) else line) + b"\n")
 

@@ -1,4 +1,4 @@
-"""Installs the stored scripts, index templates and the ingest pipeline into an engine.
+"""Installs the stored scripts, index templates and the ingest pipelines (access log, app log) into an engine.
 
 Usage: install.py URL. Idempotent; works the same on Elasticsearch and OpenSearch. JIASU_TRUSTED_PROXIES adds
 CIDRs (comma-separated, e.g. the CDN's origin-pull ranges) to the private ranges the client-ip step trusts.
@@ -40,7 +40,9 @@ def install(engine, extra_trusted=()):
         engine.put(f"/_scripts/{script_id}", {"script": {"lang": "painless", "source": source}})
     engine.put("/_index_template/jiasu-access", load("template-access.json"))
     engine.put("/_index_template/jiasu-deadletter", load("template-deadletter.json"))
+    engine.put("/_index_template/jiasu-app", load("template-app.json"))
     engine.put("/_ingest/pipeline/jiasu-access", access_pipeline(list(extra_trusted)))
+    engine.put("/_ingest/pipeline/jiasu-app", load("pipeline-app.json"))
 
 
 def main():

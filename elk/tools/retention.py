@@ -1,4 +1,4 @@
-"""Deletes daily Jiasu indices older than the retention period (jiasu-access-YYYY.MM.DD, jiasu-deadletter-...).
+"""Deletes daily Jiasu indices older than the retention period (jiasu-access-YYYY.MM.DD, jiasu-app-..., jiasu-deadletter-...).
 
 Usage: retention.py [--url URL] [--days 30] [--dry-run]
 Run it once a day (cron or a systemd timer). It works the same on Elasticsearch and OpenSearch, which keep
@@ -12,7 +12,7 @@ import zoneinfo
 from engine import Engine
 
 ZONE = zoneinfo.ZoneInfo("Asia/Shanghai")
-DAILY = re.compile(r"^jiasu-(access|deadletter)-(\d{4})\.(\d{2})\.(\d{2})$")
+DAILY = re.compile(r"^jiasu-(access|app|deadletter)-(\d{4})\.(\d{2})\.(\d{2})$")
 
 
 def expired(names, today, days):

@@ -52,6 +52,11 @@ public class JiasuTestStack implements QuarkusTestResourceLifecycleManager {
         return wechat;
     }
 
+    /** The MongoDB stand-in itself, behind {@link #mongoLink}. */
+    public static MongoStandIn mongo() {
+        return mongo;
+    }
+
     public static RedisProcess redis() {
         return redis;
     }

@@ -6,6 +6,8 @@ import com.mongodb.MongoWriteException;
 /** Recognises MongoDB's answers that are outcomes rather than failures. */
 public final class MongoErrors {
     private static final int DUPLICATE_KEY = 11000;
+    private static final int INDEX_OPTIONS_CONFLICT = 85;
+    private static final int INDEX_KEY_SPECS_CONFLICT = 86;
 
     private MongoErrors() {}
 
@@ -20,5 +22,11 @@ public final class MongoErrors {
             }
         }
         return false;
+    }
+
+    /** An index on the same keys exists with other options (e.g. unique): it is there, as it is. */
+    public static boolean isIndexConflict(Throwable e) {
+        return e instanceof MongoCommandException c
+                && (c.getErrorCode() == INDEX_OPTIONS_CONFLICT || c.getErrorCode() == INDEX_KEY_SPECS_CONFLICT);
     }
 }

@@ -2,6 +2,7 @@ package io.jiasu.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.mongodb.MongoInternalException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
@@ -129,6 +131,7 @@ class ProblemMapper {
                     || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
                     || t instanceof DependencyUnavailable
+                    || mongoConnectionCut(t)
                     || redisTransient(t)) {
                 return true;
             }
@@ -137,6 +140,14 @@ class ProblemMapper {
             }
         }
         return false;
+    }
+
+    /**
+     * A MongoDB connection cut while the driver wrote to it under an operation timeout: its Netty stream finds its
+     * timeout handler already gone from the closed channel and reports that, not the cut.
+     */
+    private static boolean mongoConnectionCut(Throwable t) {
+        return t instanceof MongoInternalException && t.getCause() instanceof NoSuchElementException;
     }
 
     /**

@@ -2,14 +2,12 @@ package io.jiasu.user;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.jiasu.media.Avatar;
 import io.jiasu.platform.MongoErrors;
-import io.jiasu.platform.RandomIds;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -26,38 +24,59 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** The users collection: one document per WeChat openid. */
+/** The users collection: one document per WeChat openid, its {@code _id} derived from the openid ({@link UserIds}). */
 @ApplicationScoped
 class UserStore {
     private static final String COLLECTION = "users";
     private static final String DEFAULT_NICKNAME = "微信用户";
 
     private final ReactiveMongoCollection<Document> users;
+    private final UserIds ids;
 
-    UserStore(ReactiveMongoDatabase db) {
+    UserStore(ReactiveMongoDatabase db, UserIds ids) {
         this.users = db.getCollection(COLLECTION);
+        this.ids = ids;
     }
 
+    /**
+     * The openid lookup of a login. A plain index: the derived {@code _id} keeps one user per openid, and a sharded
+     * collection could not keep a unique index that does not start with its shard key. An older deployment's unique
+     * one serves as well and is kept.
+     */
     void createIndexes(@Observes StartupEvent start) {
-        users.createIndex(Indexes.ascending("openid"), new IndexOptions().unique(true))
+        users.createIndex(Indexes.ascending("openid"))
+                .onFailure(MongoErrors::isIndexConflict)
+                .recoverWithItem("openid_1")
                 .await()
                 .atMost(Duration.ofSeconds(30));
     }
 
-    /** Finds the user of this openid or creates them; safe when the same user logs in twice at once. */
+    /**
+     * Finds the user of this openid or creates them; safe when the same user logs in many times at once, with or
+     * without the openid index. A user stored before ids came from the openid (a random id) is found by openid and
+     * keeps that id; a new one is upserted by the id {@link UserIds} derives, which only the always-present {@code _id}
+     * index decides: two parallel first logins meet on one document, the loser of the insert race updates it.
+     */
     Uni<User> signIn(String openid, String sessionKey, Instant now) {
+        Bson login = Updates.combine(Updates.set("sessionKey", sessionKey), Updates.set("lastLoginAt", Date.from(now)));
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        return users.findOneAndUpdate(Filters.eq("openid", openid), login, after)
+                .flatMap(known -> known != null ? Uni.createFrom().item(known) : create(openid, login, now))
+                .map(User::from);
+    }
+
+    private Uni<Document> create(String openid, Bson login, Instant now) {
+        Bson id = Filters.eq("_id", ids.of(openid));
         Bson update = Updates.combine(
-                Updates.set("sessionKey", sessionKey),
-                Updates.set("lastLoginAt", Date.from(now)),
-                Updates.setOnInsert("_id", RandomIds.shortCode(16)),
+                login,
+                Updates.setOnInsert("openid", openid),
                 Updates.setOnInsert("nickname", DEFAULT_NICKNAME),
                 Updates.setOnInsert("createdAt", Date.from(now)));
         FindOneAndUpdateOptions upsert =
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-        return users.findOneAndUpdate(Filters.eq("openid", openid), update, upsert)
+        return users.findOneAndUpdate(id, update, upsert)
                 .onFailure(MongoErrors::isDuplicateKey)
-                .recoverWithUni(() -> users.findOneAndUpdate(Filters.eq("openid", openid), update, upsert))
-                .map(User::from);
+                .recoverWithUni(() -> users.findOneAndUpdate(id, update, upsert));
     }
 
     Uni<User> find(String id) {

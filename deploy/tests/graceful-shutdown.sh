@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Defect 3 of issue 12: SIGTERM to a real app instance (the packaged jar, as systemd stops it) while requests are in
+# flight. Every one of them is answered (quarkus.shutdown.timeout lets them finish), the instance ends by itself
+# well before systemd's TimeoutStopSec, and a keyed help that was in flight at the SIGTERM replays its 201 from the
+# next instance (not REQUEST_IN_PROGRESS, then ALREADY_BOOSTED). Requests are held in flight the way production
+# holds them: logins wait on a slow WeChat (the stub's delay), helps on a MongoDB that stops answering for a moment
+# (SIGSTOP of the stand-in, well inside the MongoDB bound). Ports from STACK_BASE (18900); part `shutdown` of
+# deploy/local/test.
+set -uo pipefail
+DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$DEPLOY/local/stack.sh"
+source "$DEPLOY/stack/checks.sh"
+STACK_BASE=${STACK_BASE:-18900}
+STACK_RUN=$DEPLOY/target/shutdown
+stack_ports 1 || exit 1
+IN_FLIGHT=${IN_FLIGHT:-16}
+# systemd's TimeoutStopSec in deploy/systemd/jiasu@.service: the instance must be gone well before it.
+STOP_BOUND=$(sed -n 's/^TimeoutStopSec=\([0-9]*\)s$/\1/p' "$DEPLOY/systemd/jiasu@.service")
+
+finish() {
+    stack_stop
+    checks_summary
+}
+stack_stop
+rm -rf "$STACK_RUN"
+mkdir -p "$STACK_RUN/answers"
+stack_traps finish
+"$DEPLOY/local/need" curl jq >/dev/null || { not_ok "install packages"; exit 1; }
+stack_up || { not_ok "stack starts (1 instance, Redis, MongoDB stand-in, WeChat stub)" "logs in $STACK_RUN/log"; exit 1; }
+ok "stack starts (1 instance, Redis, MongoDB stand-in, WeChat stub)"
+APP=${STACK_APP_PORTS[0]}
+URL=http://127.0.0.1:$APP
+STUB=http://127.0.0.1:$STACK_WECHAT_PORT/stub/config
+
+login() { # CODE: prints the token
+    curl -fsS -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"$1\"}" | jq -r .token
+}
+# answer NAME CURL-ARGS...: one request in the background; its status and code land in answers/NAME
+answer() {
+    local name=$1
+    shift
+    (curl -s --max-time 30 -o "$STACK_RUN/answers/$name.body" -w '%{http_code}' "$@" >"$STACK_RUN/answers/$name.status"
+        jq -r '.code // ""' "$STACK_RUN/answers/$name.body" 2>/dev/null >"$STACK_RUN/answers/$name.code") &
+}
+# sigterm_and_time: SIGTERM to the instance, returns once it is gone; prints how long that took (s)
+sigterm_and_time() {
+    local from=$SECONDS
+    stack_kill_app "$APP" TERM "$STOP_BOUND" || return 1
+    echo $((SECONDS - from))
+}
+statuses() { cat "$STACK_RUN/answers/$1"-*.status | sort | uniq -c | tr '\n' ' '; }
+all_answered() { # PREFIX STATUS
+    local n
+    n=$(grep -lx "$2" "$STACK_RUN/answers/$1"-*.status 2>/dev/null | wc -l)
+    [ "$n" -eq "$IN_FLIGHT" ] || { echo "$n of $IN_FLIGHT answered $2: $(statuses "$1")"; return 1; }
+}
+
+# ---- logins in flight: WeChat answers after 1.2 s (inside the app's 1.8 s bound) --------------------------------
+
+curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"delays": {"jscode2session": "1200ms"}}' >/dev/null
+for i in $(seq 1 "$IN_FLIGHT"); do
+    answer "login-$i" -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"inflight-$i\"}"
+done
+sleep 0.4
+took=$(sigterm_and_time)
+wait
+curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"restore": true}' >/dev/null
+check "SIGTERM with $IN_FLIGHT logins in flight: every one answered 201" all_answered login 201
+check "the instance ended by itself within ${took:-?} s, below TimeoutStopSec=${STOP_BOUND}s" \
+    test -n "$took" -a "${took:-99}" -lt "$STOP_BOUND"
+stack_start_app "$APP" && stack_wait_app "$APP" || { not_ok "the instance starts again"; exit 1; }
+
+# ---- keyed helps in flight: MongoDB stops answering for 0.8 s around the SIGTERM -------------------------------
+
+ADMIN="Authorization: Bearer $STACK_ADMIN_TOKEN"
+now=$(date -u +%s)
+curl -fsS -X PUT "$URL/api/v1/admin/campaigns/shutdown" -H "$ADMIN" -H 'Content-Type: application/json' -d "$(jq -n \
+    --arg s "$(date -u -d "@$((now - 3600))" +%FT%TZ)" --arg e "$(date -u -d "@$((now + 86400))" +%FT%TZ)" \
+    --arg c "$(date -u -d "@$((now + 8 * 86400))" +%FT%TZ)" \
+    '{title: "关机", description: "graceful shutdown", startsAt: $s, endsAt: $e, claimDeadline: $c, goal: 1000,
+      prizeTotal: 5, schedule: [{helpers: null, amount: 10}], dailyHelpLimit: 5, published: true}')" >/dev/null ||
+    { not_ok "campaign created"; exit 1; }
+owner=$(login shutdown-owner)
+share=$(curl -fsS -X POST "$URL/api/v1/campaigns/shutdown/players" -H "Authorization: Bearer $owner" | jq -r .shareCode)
+helpers=()
+for i in $(seq 1 "$IN_FLIGHT"); do helpers+=("$(login "shutdown-helper-$i")"); done
+help() { # I: the helper's help, with its own key
+    answer "help-$1" -X POST "$URL/api/v1/campaigns/shutdown/players/$share/boosts" \
+        -H "Authorization: Bearer ${helpers[$(($1 - 1))]}" -H "Idempotency-Key: shutdown-help-$1"
+}
+standin=$(stack_pid local-stack)
+kill -STOP "$standin"
+for i in $(seq 1 "$IN_FLIGHT"); do help "$i"; done
+sleep 0.3
+kill -TERM "$(stack_pid "app-$APP")" # no wait: MongoDB is still stopped
+sleep 0.5
+kill -CONT "$standin"
+stack_kill_app "$APP" TERM "$STOP_BOUND"
+wait
+check "SIGTERM with $IN_FLIGHT keyed helps in flight: every one answered 201" all_answered help 201
+
+stack_start_app "$APP" && stack_wait_app "$APP" || { not_ok "the instance starts again"; exit 1; }
+for i in $(seq 1 "$IN_FLIGHT"); do help "$i"; done
+wait
+check "the same keys on the next instance replay 201 (not REQUEST_IN_PROGRESS or ALREADY_BOOSTED)" all_answered help 201
+counted() {
+    local stats
+    stats=$(curl -fsS -H "$ADMIN" "$URL/api/v1/admin/campaigns/shutdown/stats") || return 1
+    jq -e --argjson n "$IN_FLIGHT" '.boosts == $n' <<<"$stats" >/dev/null || { echo "$stats"; return 1; }
+}
+check "the record holds each of the $IN_FLIGHT helps once" counted
+
+[ "$failed" -eq 0 ]
