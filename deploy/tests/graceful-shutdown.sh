@@ -39,7 +39,7 @@ login() { # CODE: prints the token
 answer() {
     local name=$1
     shift
-    (curl -s --max-time 30 -o "$STACK_RUN/answers/$name.body" -w '%{http_code}' "$@" >"$STACK_RUN/answers/$name.status"
+    (curl -s --max-time 30 -o "$STACK_RUN/answers/$name.body" -w '%{http_code}\n' "$@" >"$STACK_RUN/answers/$name.status"
         jq -r '.code // ""' "$STACK_RUN/answers/$name.body" 2>/dev/null >"$STACK_RUN/answers/$name.code") &
 }
 # sigterm_and_time: SIGTERM to the instance, returns once it is gone; prints how long that took (s)
@@ -55,13 +55,18 @@ all_answered() { # PREFIX STATUS
     [ "$n" -eq "$IN_FLIGHT" ] || { echo "$n of $IN_FLIGHT answered $2: $(statuses "$1")"; return 1; }
 }
 
-# ---- logins in flight: WeChat answers after 1.2 s (inside the app's 1.8 s bound) --------------------------------
+# ---- logins in flight: WeChat answers after 1 s (inside the app's 1.8 s bound) ----------------------------------
 
-curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"delays": {"jscode2session": "1200ms"}}' >/dev/null
+# code2session calls the stub has received (it counts a call when it arrives, before its delay)
+wechat_logins() { curl -fsS "http://127.0.0.1:$STACK_WECHAT_PORT/stub/calls" | jq '.["/sns/jscode2session"] // 0'; }
+logins_arrived() { [ "$(wechat_logins)" -ge $((before + IN_FLIGHT)) ]; }
+before=$(wechat_logins)
+curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"delays": {"jscode2session": "1000ms"}}' >/dev/null
 for i in $(seq 1 "$IN_FLIGHT"); do
     answer "login-$i" -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"inflight-$i\"}"
 done
-sleep 0.4
+# every login is inside the app, waiting on WeChat, when the SIGTERM comes
+WAIT_SECONDS=10 stack_wait logins_arrived || echo "only $(($(wechat_logins) - before)) of $IN_FLIGHT logins reached WeChat" >&2
 took=$(sigterm_and_time)
 wait
 curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"restore": true}' >/dev/null
@@ -100,7 +105,18 @@ wait
 check "SIGTERM with $IN_FLIGHT keyed helps in flight: every one answered 201" all_answered help 201
 
 stack_start_app "$APP" && stack_wait_app "$APP" || { not_ok "the instance starts again"; exit 1; }
-for i in $(seq 1 "$IN_FLIGHT"); do help "$i"; done
+# The client's retry with the same key, as the mini-program does it: a 503 (a cold instance on a loaded box) is
+# tried again after a moment; what counts is the answer that is not a 503.
+replay() {
+    local i=$1 try
+    for try in 1 2 3 4 5 6 7 8 9 10; do
+        help "$i"
+        wait "$!"
+        [ "$(cat "$STACK_RUN/answers/help-$i.status")" = 503 ] || return 0
+        sleep 1
+    done
+}
+for i in $(seq 1 "$IN_FLIGHT"); do replay "$i" & done
 wait
 check "the same keys on the next instance replay 201 (not REQUEST_IN_PROGRESS or ALREADY_BOOSTED)" all_answered help 201
 counted() {
