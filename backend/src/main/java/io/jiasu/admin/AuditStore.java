@@ -2,6 +2,7 @@ package io.jiasu.admin;
 
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import io.jiasu.platform.MongoSetup;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -9,7 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -27,7 +27,7 @@ class AuditStore {
     }
 
     void createIndexes(@Observes StartupEvent start) {
-        audit.createIndex(Indexes.descending("at")).await().atMost(Duration.ofSeconds(30));
+        MongoSetup.await(audit.createIndex(Indexes.descending("at")));
     }
 
     Uni<Void> record(Operator operator, String action, String target, String outcome, String detail, Instant at) {

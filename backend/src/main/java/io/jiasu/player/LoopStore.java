@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.jiasu.platform.MongoSetup;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -15,7 +16,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +47,8 @@ class LoopStore {
     }
 
     void createIndexes(@Observes StartupEvent start) {
-        groups.createIndex(Indexes.compoundIndex(Indexes.ascending("campaignId"), Indexes.descending("joins")))
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        MongoSetup.await(groups.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("campaignId"), Indexes.descending("joins"))));
     }
 
     /** Counts a new player: seed or invited, their generation, their scene and group. */

@@ -11,6 +11,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.jiasu.platform.MongoErrors;
+import io.jiasu.platform.MongoSetup;
 import io.jiasu.platform.RandomIds;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -48,31 +49,22 @@ class PlayerStore {
     }
 
     void createIndexes(@Observes StartupEvent start) {
-        players.createIndex(Indexes.ascending("campaignId", "userId"), new IndexOptions().unique(true))
-                .await()
-                .atMost(Duration.ofSeconds(30));
-        players.createIndex(Indexes.ascending("campaignId", "lastHelpAt"))
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        MongoSetup.await(
+                players.createIndex(Indexes.ascending("campaignId", "userId"), new IndexOptions().unique(true)));
+        MongoSetup.await(players.createIndex(Indexes.ascending("campaignId", "lastHelpAt")));
         // Who joined through a player: players/me's "invited" counts these keys, only the invited are in it.
-        players.createIndex(
-                        Indexes.ascending("invitedBy"),
-                        new IndexOptions().partialFilterExpression(Filters.exists("invitedBy")))
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        MongoSetup.await(players.createIndex(
+                Indexes.ascending("invitedBy"),
+                new IndexOptions().partialFilterExpression(Filters.exists("invitedBy"))));
         // Time to goal percentiles: only finishers are in it, in order of how long they took.
-        players.createIndex(
-                        Indexes.ascending("campaignId", "toGoalMs"),
-                        new IndexOptions().partialFilterExpression(Filters.exists("toGoalMs")))
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        MongoSetup.await(players.createIndex(
+                Indexes.ascending("campaignId", "toGoalMs"),
+                new IndexOptions().partialFilterExpression(Filters.exists("toGoalMs"))));
         // The sweeper's question, answered from a tiny index: only players caught between finishing and settling,
         // in the order they reached the goal.
-        players.createIndex(
-                        Indexes.ascending("prizeSettled", "finishedAt"),
-                        new IndexOptions().partialFilterExpression(Filters.eq("prizeSettled", false)))
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        MongoSetup.await(players.createIndex(
+                Indexes.ascending("prizeSettled", "finishedAt"),
+                new IndexOptions().partialFilterExpression(Filters.eq("prizeSettled", false))));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.jiasu.platform.MongoSetup;
 import io.jiasu.player.Claims;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -16,7 +17,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -35,7 +35,7 @@ class ClaimStore implements Claims {
     }
 
     void createIndexes(@Observes StartupEvent start) {
-        claims.createIndex(Indexes.ascending("campaignId")).await().atMost(Duration.ofSeconds(30));
+        MongoSetup.await(claims.createIndex(Indexes.ascending("campaignId")));
     }
 
     /** Stores the claim, replacing the one sent before. */

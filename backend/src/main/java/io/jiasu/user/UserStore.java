@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.jiasu.media.Avatar;
 import io.jiasu.platform.MongoErrors;
+import io.jiasu.platform.MongoSetup;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -15,7 +16,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,11 +44,9 @@ class UserStore {
      * one serves as well and is kept.
      */
     void createIndexes(@Observes StartupEvent start) {
-        users.createIndex(Indexes.ascending("openid"))
+        MongoSetup.await(users.createIndex(Indexes.ascending("openid"))
                 .onFailure(MongoErrors::isIndexConflict)
-                .recoverWithItem("openid_1")
-                .await()
-                .atMost(Duration.ofSeconds(30));
+                .recoverWithItem("openid_1"));
     }
 
     /**
