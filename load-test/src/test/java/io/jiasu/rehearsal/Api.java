@@ -11,6 +11,8 @@ import org.bson.Document;
 /** The few calls the rehearsal makes outside the crowd: create the campaign, and read answers for the audit. */
 final class Api {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A 503 (a dependency slow for a moment on a loaded box) is tried again, as an operator would. */
+    private static final int ATTEMPTS = 10;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -42,6 +44,10 @@ final class Api {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (int attempt = 1; response.statusCode() == 503 && attempt < ATTEMPTS; attempt++) {
+                Thread.sleep(1000);
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(
                         method + " " + path + " answered " + response.statusCode() + ": " + response.body());
