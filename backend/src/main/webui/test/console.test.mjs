@@ -108,9 +108,9 @@ try {
     const bytes = await readFile(await download.path())
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM')
     const lines = bytes.subarray(3).toString('utf8').split('\r\n')
-    assert.equal(lines[0], 'rank,nickname,finished_at,name,phone,address,claimed_at,status')
-    assert.match(lines[1], /^1,微信用户,[^,]+,'=cmd\|' \/C calc'!A0,13812345678,"北京市海淀区中关村大街1号, ""东门""",[^,]+,claimed$/)
-    assert.match(lines[2], /^2,微信用户,[^,]+,,,,,unclaimed$/)
+    assert.equal(lines[0], 'rank,nickname,finished_at,name,phone,address,claimed_at,status,time_zone')
+    assert.match(lines[1], /^1,微信用户,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,'=cmd\|' \/C calc'!A0,"13812345678\t","北京市海淀区中关村大街1号, ""东门""",[^,]+,claimed,Asia\/Shanghai$/)
+    assert.match(lines[2], /^2,微信用户,[^,]+,,,,,unclaimed,Asia\/Shanghai$/)
     assert.equal(lines[3], '')
   })
 

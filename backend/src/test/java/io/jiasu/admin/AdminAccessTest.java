@@ -93,6 +93,7 @@ class AdminAccessTest {
                 new Endpoint("GET", "/api/v1/admin/media-events", null, OPERATOR, 200),
                 new Endpoint("PUT", "/api/v1/admin/campaigns/" + unique("c"), liveCampaign(), ADMIN_ROLE, 200),
                 new Endpoint("GET", campaign + "/winners.csv", null, ADMIN_ROLE, 200),
+                new Endpoint("GET", campaign + "/winners.xlsx", null, ADMIN_ROLE, 200),
                 new Endpoint("GET", "/api/v1/admin/audit", null, ADMIN_ROLE, 200),
                 new Endpoint("POST", "/api/v1/admin/claims/rekey", null, ADMIN_ROLE, 200));
     }
@@ -120,7 +121,7 @@ class AdminAccessTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(15 * 10, checked);
+        assertEquals(16 * 10, checked);
     }
 
     @Test

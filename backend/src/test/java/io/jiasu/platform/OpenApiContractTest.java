@@ -45,6 +45,7 @@ class OpenApiContractTest {
             "GET /api/v1/admin/campaigns/{cid}/activity",
             "GET /api/v1/admin/campaigns/{cid}/leaderboard",
             "GET /api/v1/admin/campaigns/{cid}/winners",
+            "GET /api/v1/admin/campaigns/{cid}/winners.xlsx",
             "POST /api/v1/admin/campaigns/{cid}/players/{shareCode}/claim/review",
             "GET /api/v1/admin/audit",
             "POST /api/v1/admin/claims/rekey",
