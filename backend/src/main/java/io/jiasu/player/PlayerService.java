@@ -330,6 +330,14 @@ public class PlayerService {
         return store.helpsPerMinute(campaignId, since);
     }
 
+    /**
+     * Every player of a campaign, streamed from the record as the caller asks for more (the participants export); risk
+     * signals are counted from the signal names each help carries.
+     */
+    public Multi<Participant> participants(Campaign campaign) {
+        return store.participants(campaign.id(), campaign::progressAfter);
+    }
+
     private Uni<Player> mine(String campaignId, String userId) {
         return store.findMine(campaignId, userId)
                 .onItem()

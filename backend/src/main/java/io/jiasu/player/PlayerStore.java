@@ -26,7 +26,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -40,6 +43,7 @@ class PlayerStore {
     private static final String COLLECTION = "players";
     private static final int SHARE_CODE_LENGTH = 10;
     private static final Bson WITHOUT_HELPS = Projections.exclude("helps");
+    private static final int PARTICIPANTS_BATCH = 500;
 
     private final ReactiveMongoCollection<Document> players;
 
@@ -311,6 +315,46 @@ class PlayerStore {
     Multi<Player> ofUser(String userId) {
         return players.find(Filters.eq("userId", userId), new FindOptions().projection(WITHOUT_HELPS))
                 .map(Player::from);
+    }
+
+    /**
+     * Every player of a campaign, for the participants export: a cursor the caller pulls in batches, so a million
+     * players are never in memory at once. Ordered by user id, which the unique (campaignId, userId) index serves (a
+     * sort by join time would be a sort in memory); of the helps only their risk signals ({@code k}) are read.
+     */
+    Multi<Participant> participants(String campaignId, IntUnaryOperator progressAfter) {
+        return players.find(
+                        Filters.eq("campaignId", campaignId),
+                        new FindOptions()
+                                .projection(Projections.exclude("helps.u", "helps.at", "helps.s", "helps.g"))
+                                .sort(Sorts.ascending("userId"))
+                                .batchSize(PARTICIPANTS_BATCH))
+                .map(doc -> {
+                    Map<String, Integer> signals = new TreeMap<>();
+                    int risky = 0;
+                    for (Document help : doc.getList("helps", Document.class, List.of())) {
+                        List<String> marks = help.getList("k", String.class, List.of());
+                        risky += marks.isEmpty() ? 0 : 1;
+                        for (String signal : marks) {
+                            signals.merge(signal, 1, Integer::sum);
+                        }
+                    }
+                    int helps = doc.getInteger("helpCount", 0);
+                    Date finished = doc.getDate("finishedAt");
+                    return new Participant(
+                            doc.getString("_id"),
+                            doc.getString("userId"),
+                            progressAfter.applyAsInt(helps),
+                            helps,
+                            doc.getString("invitedBy"),
+                            doc.getInteger("depth", 0),
+                            doc.getInteger("scene"),
+                            doc.getDate("joinedAt").toInstant(),
+                            finished == null ? null : finished.toInstant(),
+                            doc.getInteger("prizeRank"),
+                            risky,
+                            signals);
+                });
     }
 
     /**

@@ -92,6 +92,23 @@ public class PrizeService {
                         }));
     }
 
+    /**
+     * The full contact of every prize holder whose prize ships (claimed or pending review, not revoked), by share
+     * code: personal data, for an admin's export only. At most a campaign's prize count.
+     */
+    public Uni<Map<String, AdminWinner>> contacts(Campaign campaign) {
+        return rows(campaign)
+                .map(rows -> rows.stream()
+                        .filter(row -> row.contact() != null)
+                        .collect(Collectors.toMap(
+                                row -> row.holder().shareCode(),
+                                row -> new AdminWinner(
+                                        row.holder(),
+                                        row.contact().name(),
+                                        row.contact().phone(),
+                                        row.contact().address()))));
+    }
+
     private Uni<List<WinnerRow>> rows(Campaign campaign) {
         return slots.winners(campaign.id())
                 .flatMap(winners -> Uni.combine()

@@ -87,6 +87,7 @@ class AdminAccessTest {
                 new Endpoint("GET", campaign + "/activity", null, VIEWER, 200),
                 new Endpoint("GET", campaign + "/leaderboard", null, VIEWER, 200),
                 new Endpoint("GET", campaign + "/winners", null, VIEWER, 200),
+                new Endpoint("GET", campaign + "/players.csv", null, VIEWER, 200),
                 new Endpoint("POST", nobody + "/ban", null, OPERATOR, 404),
                 new Endpoint("DELETE", nobody + "/ban", null, OPERATOR, 404),
                 new Endpoint("POST", nobody + "/claim/review", Map.of("decision", "APPROVED"), OPERATOR, 404),
@@ -121,7 +122,7 @@ class AdminAccessTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(16 * 10, checked);
+        assertEquals(17 * 10, checked);
     }
 
     @Test

@@ -46,6 +46,7 @@ class OpenApiContractTest {
             "GET /api/v1/admin/campaigns/{cid}/leaderboard",
             "GET /api/v1/admin/campaigns/{cid}/winners",
             "GET /api/v1/admin/campaigns/{cid}/winners.xlsx",
+            "GET /api/v1/admin/campaigns/{cid}/players.csv",
             "POST /api/v1/admin/campaigns/{cid}/players/{shareCode}/claim/review",
             "GET /api/v1/admin/audit",
             "POST /api/v1/admin/claims/rekey",
