@@ -168,8 +168,10 @@ class ParticipantsExportTest {
         assertEquals(count + 1, rows.size());
         Map<String, Map<String, String>> byCode = byShareCode(rows);
         assertEquals(count, byCode.size(), "every player exactly once");
-        assertEquals("600", byCode.get(cid + "-p6").get("progress"));
-        assertEquals("6", byCode.get(cid + "-p6").get("helpers"));
+        assertEquals("600", byCode.get(cid + "-p3").get("progress"));
+        assertEquals("3", byCode.get(cid + "-p3").get("helpers"));
+        assertEquals(
+                "1000", byCode.get(cid + "-p6").get("progress"), "six helps reach the goal of 1000 and stop there");
     }
 
     @Test
