@@ -49,20 +49,11 @@ function Signals({ risk }) {
 export function PlayerReview({ cid, shareCode }) {
   const { data, error, reload } = useLoad(
     () => Promise.all([api.campaign(cid), api.player(cid, shareCode)]), [cid, shareCode])
-  const [notice, setNotice] = useState('')
+  const { notice, busy, decide } = useDecisions(cid, reload)
   if (error) return html`<${Refused} error=${error} />`
   if (!data) return html`<p class="muted">加载中…</p>`
   const [campaign, player] = data
   const zone = campaign.timeZone || ZONE
-  const decide = async (help, decision) => {
-    try {
-      const decided = await api.decideHelp(cid, help.id, decision)
-      setNotice(outcomeText(decided))
-      reload()
-    } catch (err) {
-      setNotice(`审核失败：${err.message}`)
-    }
-  }
   return html`
     <div class="bar">
       <h2>玩家审核 · ${player.nickname || '—'} <span class="mono small">${player.shareCode}</span>
@@ -103,11 +94,31 @@ export function PlayerReview({ cid, shareCode }) {
             <td><${Signals} risk=${h.risk} /></td>
             <td><span class=${'badge ' + (h.state || '').toLowerCase()}>${HELP_STATE[h.state] || h.state}</span></td>
             <td class="actions">${h.state === 'HELD' && can('operator') && html`
-              <button class="small" data-approve onClick=${() => decide(h, 'APPROVED')}>通过</button>
-              <button class="small danger-outline" data-reject onClick=${() => decide(h, 'REJECTED')}>驳回</button>`}</td>
+              <button class="small" data-approve disabled=${busy === h.id} onClick=${() => decide(h, 'APPROVED')}>通过</button>
+              <button class="small danger-outline" data-reject disabled=${busy === h.id} onClick=${() => decide(h, 'REJECTED')}>驳回</button>`}</td>
           </tr>`)}</tbody>
       </table>`}
     </section>`
+}
+
+/** Approving or rejecting a held help: one at a time per help, the outcome said in words, then the page reloads. */
+function useDecisions(cid, reload) {
+  const [notice, setNotice] = useState('')
+  const [busy, setBusy] = useState('')
+  const decide = async (help, decision) => {
+    setBusy(help.id)
+    try {
+      const decided = await api.decideHelp(cid, help.id, decision)
+      const who = `${help.helper?.nickname || '助力'} → ${help.player?.nickname || help.shareCode || '该玩家'}`
+      setNotice(`${who}：${outcomeText(decided)}`)
+      reload()
+    } catch (err) {
+      setNotice(`审核失败：${err.message}`)
+    } finally {
+      setBusy('')
+    }
+  }
+  return { notice, busy, decide }
 }
 
 function outcomeText(decided) {
@@ -121,24 +132,11 @@ function outcomeText(decided) {
 /** GET .../review-queue: held helps (oldest first) and flagged players (latest first); decisions for operators. */
 export function ReviewQueue({ cid }) {
   const { data, error, reload } = useLoad(() => Promise.all([api.campaign(cid), api.reviewQueue(cid)]), [cid])
-  const [notice, setNotice] = useState('')
-  const [busy, setBusy] = useState('')
+  const { notice, busy, decide } = useDecisions(cid, reload)
   if (error) return html`<${Refused} error=${error} />`
   if (!data) return html`<p class="muted">加载中…</p>`
   const [campaign, queue] = data
   const zone = campaign.timeZone || ZONE
-  const decide = async (help, decision) => {
-    setBusy(help.id)
-    try {
-      const decided = await api.decideHelp(cid, help.id, decision)
-      setNotice(`${help.helper?.nickname || '助力'} → ${help.player?.nickname || help.shareCode}：${outcomeText(decided)}`)
-      reload()
-    } catch (err) {
-      setNotice(`审核失败：${err.message}`)
-    } finally {
-      setBusy('')
-    }
-  }
   return html`
     <div class="bar">
       <h2>审核队列 · ${campaign.title}</h2>

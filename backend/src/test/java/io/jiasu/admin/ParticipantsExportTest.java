@@ -92,28 +92,33 @@ class ParticipantsExportTest {
         assertEquals(3, rows.size(), asViewer.toString());
 
         Map<String, String> first = rows.get(winner.shareCode());
-        assertEquals("1000", first.get("progress"));
-        assertEquals("1000", first.get("goal"));
-        assertEquals("5", first.get("helpers"));
-        assertEquals("", first.get("invited_by"));
-        assertEquals("0", first.get("depth"));
-        assertEquals("1", first.get("prize_rank"));
+        assertColumns(
+                Map.of(
+                        "progress", "1000",
+                        "goal", "1000",
+                        "helpers", "5",
+                        "invited_by", "",
+                        "depth", "0",
+                        "prize_rank", "1",
+                        "banned", "false",
+                        "risky_helps", "0",
+                        "time_zone", "Asia/Shanghai"),
+                first);
         assertTrue(first.get("finished_at").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), first.toString());
-        assertEquals("false", first.get("banned"));
-        assertEquals("0", first.get("risky_helps"));
-        assertEquals("Asia/Shanghai", first.get("time_zone"));
         assertNull(first.get("phone"), "no contact column for a viewer");
 
-        Map<String, String> second = rows.get(invited.shareCode());
-        assertEquals("400", second.get("progress"));
-        assertEquals("2", second.get("helpers"));
-        assertEquals(winner.shareCode(), second.get("invited_by"));
-        assertEquals("1", second.get("depth"));
-        assertEquals("1089", second.get("scene"));
-        assertEquals("", second.get("finished_at"));
-        assertEquals("", second.get("prize_rank"));
-        assertEquals("2", second.get("risky_helps"));
-        assertEquals("network:2 wxRisk:1", second.get("risk_signals"));
+        assertColumns(
+                Map.of(
+                        "progress", "400",
+                        "helpers", "2",
+                        "invited_by", winner.shareCode(),
+                        "depth", "1",
+                        "scene", "1089",
+                        "finished_at", "",
+                        "prize_rank", "",
+                        "risky_helps", "2",
+                        "risk_signals", "network:2 wxRisk:1"),
+                rows.get(invited.shareCode()));
 
         assertEquals("true", rows.get(banned.shareCode()).get("banned"));
         assertEquals("0", rows.get(banned.shareCode()).get("helpers"));
@@ -238,6 +243,12 @@ class ParticipantsExportTest {
                     return cells;
                 })
                 .collect(Collectors.toMap(cells -> cells.get("share_code"), Function.identity()));
+    }
+
+    private static void assertColumns(Map<String, String> expected, Map<String, String> row) {
+        Map<String, String> actual = new HashMap<>();
+        expected.keySet().forEach(column -> actual.put(column, row.get(column)));
+        assertEquals(expected, actual, row.get("share_code"));
     }
 
     private static List<String> append(List<String> list, String last) {

@@ -22,6 +22,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -111,17 +112,7 @@ class WinnersExportTest {
         assertEquals("Asia/Shanghai", rows.get(1).get(8), "the campaign's zone");
         assertTrue(!rows.get(1).get(6).isEmpty(), "claimed_at");
 
-        given().auth()
-                .oauth2(ADMIN)
-                .get("/api/v1/admin/audit?limit=20")
-                .then()
-                .statusCode(200)
-                .body(
-                        "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.operator",
-                        org.hamcrest.Matchers.equalTo("小王"))
-                .body(
-                        "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.detail",
-                        org.hamcrest.Matchers.equalTo("rows=4"))
+        exportAudited(cid, "小王", "rows=4")
                 .body(
                         "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.address",
                         org.hamcrest.Matchers.equalTo("127.0.0.1"));
@@ -172,16 +163,7 @@ class WinnersExportTest {
         assertEquals("unclaimed", sheet.getRow(2).getCell(7).getStringCellValue());
         assertNull(sheet.getRow(2).getCell(4), "no contact for an unclaimed prize");
 
-        given().auth()
-                .oauth2(ADMIN)
-                .get("/api/v1/admin/audit?limit=20")
-                .then()
-                .body(
-                        "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.operator",
-                        org.hamcrest.Matchers.equalTo("小王"))
-                .body(
-                        "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }.detail",
-                        org.hamcrest.Matchers.equalTo("rows=2, xlsx"));
+        exportAudited(cid, "小王", "rows=2, xlsx");
     }
 
     @Test
@@ -229,6 +211,18 @@ class WinnersExportTest {
                 .body(
                         "entries.find { it.action == 'claims.view' && it.target == '" + cid + "' }.detail",
                         org.hamcrest.Matchers.equalTo("rows=1"));
+    }
+
+    /** The latest export of the campaign in the audit log names the operator and the detail. */
+    private static ValidatableResponse exportAudited(String cid, String operator, String detail) {
+        String entry = "entries.find { it.action == 'winners.export' && it.target == '" + cid + "' }";
+        return given().auth()
+                .oauth2(ADMIN)
+                .get("/api/v1/admin/audit?limit=20")
+                .then()
+                .statusCode(200)
+                .body(entry + ".operator", org.hamcrest.Matchers.equalTo(operator))
+                .body(entry + ".detail", org.hamcrest.Matchers.equalTo(detail));
     }
 
     private static void nickname(Runner runner, String nickname) {
