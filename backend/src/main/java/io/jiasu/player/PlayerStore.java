@@ -147,13 +147,24 @@ class PlayerStore {
             int helpsToGoal,
             Instant now,
             Integer scene,
-            String group) {
+            String group,
+            RiskMarks marks) {
         Document help = new Document("u", helperId).append("at", Date.from(now));
         if (scene != null) {
             help.append("s", scene);
         }
         if (group != null) {
             help.append("g", group);
+        }
+        // risk marks: short names, never part of the guard
+        if (marks.rank() != null) {
+            help.append("r", marks.rank());
+        }
+        if (!marks.signals().isEmpty()) {
+            help.append("k", marks.signals());
+        }
+        if (marks.heldId() != null) {
+            help.append("h", marks.heldId());
         }
         Bson progress = Updates.combine(
                 Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
@@ -244,6 +255,18 @@ class PlayerStore {
     Uni<Void> keepTimeToGoal(String shareCode, Duration took) {
         return players.updateOne(Filters.eq("_id", shareCode), Updates.set("toGoalMs", took.toMillis()))
                 .replaceWithVoid();
+    }
+
+    /** The share codes of these users' players in a campaign, by user id; users who never joined are left out. */
+    Uni<Map<String, String>> shareCodesOf(String campaignId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return players.find(
+                        Filters.and(Filters.eq("campaignId", campaignId), Filters.in("userId", userIds)),
+                        new FindOptions().projection(Projections.include("userId")))
+                .collect()
+                .asMap(doc -> doc.getString("userId"), doc -> doc.getString("_id"));
     }
 
     /** How many players joined through this one: a count of keys in the invitedBy index. */
