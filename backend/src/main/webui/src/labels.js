@@ -61,7 +61,7 @@ export const RISK = {
   held: { label: '被暂扣', hint: '按风险策略暂扣、等待审核的助力' },
 }
 /** Where a help stands: counted, held for review, or decided. */
-export const HELP_STATE = { COUNTED: '已计入', HELD: '待审核', APPROVED: '已通过', REJECTED: '已驳回' }
+export const HELP_STATE = { COUNTED: '已计入', HELD: '待审核', APPROVING: '通过中', APPROVED: '已通过', REJECTED: '已驳回' }
 /** A campaign's risk policy. */
 export const POLICY = { count: '照常计入（count）', hold: '暂扣待审（hold）', refuse: '直接拒绝（refuse）' }
 /** Why an approved help could not count after all. */
