@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The operators' console in a real browser: starts the app on its local stand-ins with deploy/local/stack.sh (building
 # it if its sources changed) and Keycloak (the operators' identity provider, stack_up --keycloak), and drives /admin
-# with headless Chromium through playwright-core: the console's screens with the admin token (console.test.mjs),
-# then each role signing in through Keycloak's own page (signin.test.mjs). Screenshots land in
+# with headless Chromium through playwright-core: the console's screens with the admin token (console.test.mjs), the
+# review queue and a player's review page under the hold policy (review.test.mjs), then each role signing in through
+# Keycloak's own page (signin.test.mjs). Screenshots land in
 # backend/target/console-test/screenshots. Ports: the block of 30 from STACK_BASE (18600). Ends with
 # "N passed, N failed" (both files together).
 set -euo pipefail
@@ -29,7 +30,7 @@ if ! stack_up --keycloak; then
 fi
 
 status=0 passed=0 failed=0
-for test in console signin; do
+for test in console review signin; do
     APP_URL="http://127.0.0.1:$app_port" ADMIN_TOKEN="$STACK_ADMIN_TOKEN" SCREENSHOTS="$out/screenshots" \
         WECHAT_STUB="http://127.0.0.1:$STACK_WECHAT_PORT" node "$webui/test/$test.test.mjs" | tee "$out/$test.txt" || status=1
     line=$(tail -n 1 "$out/$test.txt")

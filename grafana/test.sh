@@ -170,7 +170,7 @@ unavailable_counted() {
 check "with Redis gone the app answers 503 and the edge metrics count it" unavailable_counted
 
 check_lines node "$PANELS" charts "$GRAFANA/dashboards" "$PROM" 20s $((SECONDS - STARTED + 10)) "$CHARTS" \
-    jiasu-campaign:5 jiasu-campaign:4 jiasu-campaign:7 jiasu-app:1 jiasu-app:3 jiasu-app:10 \
+    jiasu-campaign:5 jiasu-campaign:4 jiasu-campaign:7 jiasu-campaign:10 jiasu-app:1 jiasu-app:3 jiasu-app:10 \
     jiasu-host:1 jiasu-host:3 jiasu-nginx:1 jiasu-nginx:4 jiasu-nginx:5
 printf '     charts: %s\n' "$CHARTS"
 

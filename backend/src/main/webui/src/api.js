@@ -116,8 +116,13 @@ export const api = {
   review: (cid, shareCode, decision) =>
     json(request('POST', `/campaigns/${encodeURIComponent(cid)}/players/${encodeURIComponent(shareCode)}/claim/review`, { decision })),
   audit: () => json(request('GET', '/audit?limit=200')),
-  async winnersCsv(cid) {
-    const response = await request('GET', `/campaigns/${encodeURIComponent(cid)}/winners.csv`)
+  player: (cid, shareCode) => json(request('GET', `/campaigns/${encodeURIComponent(cid)}/players/${encodeURIComponent(shareCode)}`)),
+  reviewQueue: (cid) => json(request('GET', `/campaigns/${encodeURIComponent(cid)}/review-queue`)),
+  decideHelp: (cid, id, decision) =>
+    json(request('POST', `/campaigns/${encodeURIComponent(cid)}/held-helps/${encodeURIComponent(id)}/review`, { decision })),
+  /** A download (winners.csv, winners.xlsx, players.csv) as a blob. */
+  async file(cid, name) {
+    const response = await request('GET', `/campaigns/${encodeURIComponent(cid)}/${name}`)
     return response.blob()
   },
 }

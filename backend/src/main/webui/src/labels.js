@@ -14,6 +14,9 @@ export const ACTION = {
   'claims.view': '查看领奖信息',
   'claim.review': '审核领奖信息',
   'winners.export': '导出获奖名单',
+  'participants.export': '导出参与者',
+  'help.review': '审核助力',
+  'risk.policy': '设置风险策略',
   'claims.rekey': '更换加密密钥',
 }
 const FIELD = {
@@ -49,3 +52,17 @@ export const SCENE = {
   1047: '扫小程序码', 1048: '长按识别小程序码', 1049: '相册小程序码', 1058: '公众号文章',
   1074: '公众号消息卡片', 1089: '下拉最近使用', 1104: '下拉我的小程序', 1154: '朋友圈单页',
 }
+/** Risk signals on a help or a player (backend risk/): a short label and what it means. */
+export const RISK = {
+  wxRisk: { label: '微信高风险', hint: '微信 getUserRiskRank 判定助力人风险等级高（营销场景）' },
+  network: { label: '同网段集中', hint: '短时间内同一网络（/24）向该玩家助力过多' },
+  newAccount: { label: '新号即走', hint: '助力人刚注册不久、助力后没有参与活动' },
+  ring: { label: '互助圈', hint: '与该玩家互相助力的人较多（刷助力团伙的特征）' },
+  held: { label: '被暂扣', hint: '按风险策略暂扣、等待审核的助力' },
+}
+/** Where a help stands: counted, held for review, or decided. */
+export const HELP_STATE = { COUNTED: '已计入', HELD: '待审核', APPROVING: '通过中', APPROVED: '已通过', REJECTED: '已驳回' }
+/** A campaign's risk policy. */
+export const POLICY = { count: '照常计入（count）', hold: '暂扣待审（hold）', refuse: '直接拒绝（refuse）' }
+/** Why an approved help could not count after all. */
+export const REFUSAL = { ALREADY_BOOSTED: '该好友已助力过', GOAL_REACHED: '玩家已到达终点' }

@@ -88,12 +88,12 @@ export function LiveCampaign({ cid }) {
     }
   }
 
-  async function download() {
+  async function download(name, as) {
     try {
-      const blob = await api.winnersCsv(cid)
+      const blob = await api.file(cid, name)
       const link = document.createElement('a')
       link.href = URL.createObjectURL(blob)
-      link.download = `获奖名单-${cid}.csv`
+      link.download = as
       document.body.appendChild(link)
       link.click()
       link.remove()
@@ -120,6 +120,8 @@ export function LiveCampaign({ cid }) {
       <h2>${campaign.title} <span class=${'badge ' + campaign.status.toLowerCase()}>${STATUS[campaign.status]}</span>${!campaign.published && html` <span class="badge">未发布</span>`}</h2>
       <span class="muted small" data-updated>更新于 ${show(data.at, zone, true)} · 每 5 秒自动刷新${error ? ' · 刷新失败：' + error : ''}</span>
       <a class="button" href=${`#/campaigns/${encodeURIComponent(cid)}/virality`}>传播分析</a>
+      <a class="button" href=${`#/campaigns/${encodeURIComponent(cid)}/review`} data-review-queue>审核队列</a>
+      <button class="small" onClick=${() => download('players.csv', `参与者-${cid}.csv`)} data-download-players>下载参与者 CSV</button>
       ${can('admin') && html`<a class="button" href=${`#/campaigns/${encodeURIComponent(cid)}/edit`}>编辑</a>`}
     </div>
     ${notice && html`<p class="notice" role="status">${notice}</p>`}
@@ -146,7 +148,7 @@ export function LiveCampaign({ cid }) {
             <tr key=${row.shareCode} data-share-code=${row.shareCode}>
               <td class="num">${row.rank}</td>
               <td>${row.nickname || '—'}</td>
-              <td class="mono">${row.shareCode}</td>
+              <td class="mono"><a href=${`#/campaigns/${encodeURIComponent(cid)}/players/${encodeURIComponent(row.shareCode)}`} data-review-player>${row.shareCode}</a></td>
               <td><div class="progress" title=${`${row.progress} / ${campaign.goal}`}><span style=${`width:${Math.round((row.progress / campaign.goal) * 100)}%`}></span></div>
                 <span class="small">${row.progress} / ${campaign.goal}</span></td>
               <td>${banButton(row)}</td>
@@ -161,7 +163,8 @@ export function LiveCampaign({ cid }) {
       </section>
       <section class="card">
         <div class="bar"><h3>获奖名单（${winners.winners.length} / ${campaign.prizeTotal}）</h3>
-          ${can('admin') && html`<button class="primary small" onClick=${download} data-download>下载获奖名单 CSV</button>`}</div>
+          ${can('admin') && html`<span><button class="primary small" onClick=${() => download('winners.xlsx', `获奖名单-${cid}.xlsx`)} data-download-xlsx>下载获奖名单 Excel</button>
+            <button class="small" onClick=${() => download('winners.csv', `获奖名单-${cid}.csv`)} data-download>CSV</button></span>`}</div>
         ${winners.winners.length === 0 ? html`<p class="muted">还没有人到达终点。</p>` : html`
         <table class="list" data-table="winners">
           <thead><tr><th class="num">名次</th><th>昵称</th><th>状态</th><th>${can('operator') ? '收件信息（已脱敏）' : '收件信息（仅运营可见）'}</th><th></th></tr></thead>

@@ -1,5 +1,6 @@
 // The console's shell: sign-in gate, a hash router (#/campaigns, #/campaigns/new, #/campaigns/<id>/edit,
-// #/campaigns/<id>/live, #/campaigns/<id>/virality, #/audit) and the page frame.
+// #/campaigns/<id>/live, #/campaigns/<id>/virality, #/campaigns/<id>/review, #/campaigns/<id>/players/<shareCode>,
+// #/audit) and the page frame.
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { html } from './html.js'
@@ -10,6 +11,7 @@ import { CampaignEditor } from './editor.js'
 import { LiveCampaign } from './live.js'
 import { Virality } from './virality.js'
 import { AuditLog } from './audit.js'
+import { PlayerReview, ReviewQueue } from './review.js'
 
 function useRoute() {
   const [hash, setHash] = useState(location.hash)
@@ -27,6 +29,10 @@ function page(route) {
   if ((match = route.match(/^\/campaigns\/([^/]+)\/edit$/))) return html`<${CampaignEditor} cid=${decodeURIComponent(match[1])} />`
   if ((match = route.match(/^\/campaigns\/([^/]+)\/live$/))) return html`<${LiveCampaign} cid=${decodeURIComponent(match[1])} />`
   if ((match = route.match(/^\/campaigns\/([^/]+)\/virality$/))) return html`<${Virality} cid=${decodeURIComponent(match[1])} />`
+  if ((match = route.match(/^\/campaigns\/([^/]+)\/review$/))) return html`<${ReviewQueue} cid=${decodeURIComponent(match[1])} />`
+  if ((match = route.match(/^\/campaigns\/([^/]+)\/players\/([^/]+)$/))) {
+    return html`<${PlayerReview} cid=${decodeURIComponent(match[1])} shareCode=${decodeURIComponent(match[2])} />`
+  }
   if (route === '/audit') return html`<${AuditLog} />`
   return html`<${CampaignList} />`
 }

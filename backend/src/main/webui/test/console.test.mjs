@@ -108,10 +108,22 @@ try {
     const bytes = await readFile(await download.path())
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM')
     const lines = bytes.subarray(3).toString('utf8').split('\r\n')
-    assert.equal(lines[0], 'rank,nickname,finished_at,name,phone,address,claimed_at,status')
-    assert.match(lines[1], /^1,微信用户,[^,]+,'=cmd\|' \/C calc'!A0,13812345678,"北京市海淀区中关村大街1号, ""东门""",[^,]+,claimed$/)
-    assert.match(lines[2], /^2,微信用户,[^,]+,,,,,unclaimed$/)
+    assert.equal(lines[0], 'rank,nickname,finished_at,name,phone,address,claimed_at,status,time_zone')
+    assert.match(lines[1], /^1,微信用户,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,'=cmd\|' \/C calc'!A0,"13812345678\t","北京市海淀区中关村大街1号, ""东门""",[^,]+,claimed,Asia\/Shanghai$/)
+    assert.match(lines[2], /^2,微信用户,[^,]+,,,,,unclaimed,Asia\/Shanghai$/)
     assert.equal(lines[3], '')
+  })
+
+  await step('the participants CSV lists every player with progress and, for an admin, the winner\'s contact', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download-players]')])
+    assert.equal(download.suggestedFilename(), `参与者-${CID}.csv`)
+    const bytes = await readFile(await download.path())
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM')
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n')
+    assert.equal(lines[0], 'share_code,nickname,progress,goal,helpers,invited_by,depth,scene,joined_at,finished_at,prize_rank,banned,risky_helps,risk_signals,name,phone,address,time_zone')
+    assert.equal(lines.length, 2 + 2, 'a header, the runner and the cheat, and the last CRLF')
+    const mine = lines.find((line) => line.startsWith(runner.shareCode + ','))
+    assert.match(mine, /^\w+,微信用户,1000,1000,5,,0,,[^,]+,[^,]+,1,false,0,,'=cmd\|' \/C calc'!A0,"13812345678\t",/)
   })
 
   await step('a claim content security could not judge waits for review and an operator approves it', async () => {

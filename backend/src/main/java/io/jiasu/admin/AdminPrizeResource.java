@@ -1,5 +1,6 @@
 package io.jiasu.admin;
 
+import io.jiasu.platform.Csv;
 import io.jiasu.prize.PrizeService;
 import io.jiasu.prize.WinnersExport;
 import io.smallrye.mutiny.Uni;
@@ -49,12 +50,31 @@ class AdminPrizeResource {
     @APIResponse(
             responseCode = "200",
             description = "One row per prize holder in rank order, UTF-8 with a BOM",
-            content = @Content(mediaType = WinnersExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> winnersCsv(@PathParam("cid") String cid, @Context SecurityContext caller) {
+        return winnersFile(cid, WinnersExport.Format.CSV, caller);
+    }
+
+    @GET
+    @Path("/winners.xlsx")
+    @APIResponse(
+            responseCode = "200",
+            description = "The winners as an Excel workbook: one row per prize holder in rank order, typed cells",
+            content =
+                    @Content(
+                            mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> winnersXlsx(@PathParam("cid") String cid, @Context SecurityContext caller) {
+        return winnersFile(cid, WinnersExport.Format.XLSX, caller);
+    }
+
+    private Uni<Response> winnersFile(String cid, WinnersExport.Format format, SecurityContext caller) {
         return moderation
-                .export(cid, Operator.of(caller))
-                .map(export -> Response.ok(export.csv(), WinnersExport.MEDIA_TYPE)
-                        .header("Content-Disposition", "attachment; filename=\"winners-" + cid + ".csv\"")
+                .export(cid, format, Operator.of(caller))
+                .map(export -> Response.ok(export.body(), export.mediaType())
+                        .header(
+                                "Content-Disposition",
+                                "attachment; filename=\"winners-" + cid + "." + export.extension() + "\"")
                         .header("Cache-Control", "no-store")
                         .build());
     }

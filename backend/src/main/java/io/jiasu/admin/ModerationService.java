@@ -137,13 +137,15 @@ class ModerationService {
                 review -> "decision=" + review);
     }
 
-    Uni<WinnersExport> export(String campaignId, Operator operator) {
+    Uni<WinnersExport> export(String campaignId, WinnersExport.Format format, Operator operator) {
         return audit.run(
                 operator,
                 "winners.export",
                 campaignId,
-                () -> prizes.export(campaignId),
-                export -> "rows=" + export.rows());
+                () -> prizes.export(campaignId, format),
+                export -> format == WinnersExport.Format.CSV
+                        ? "rows=" + export.rows()
+                        : "rows=" + export.rows() + ", " + export.extension());
     }
 
     Uni<Rekeyed> rekey(Operator operator) {

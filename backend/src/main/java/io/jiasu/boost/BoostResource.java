@@ -2,10 +2,12 @@ package io.jiasu.boost;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jiasu.platform.ClientAddress;
 import io.jiasu.player.Origin;
 import io.jiasu.ratelimit.RateLimit;
 import io.jiasu.ratelimit.Route;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -31,10 +33,12 @@ class BoostResource {
 
     private final BoostService boosts;
     private final ObjectMapper json;
+    private final ClientAddress addresses;
 
-    BoostResource(BoostService boosts, ObjectMapper json) {
+    BoostResource(BoostService boosts, ObjectMapper json, ClientAddress addresses) {
         this.boosts = boosts;
         this.json = json;
+        this.addresses = addresses;
     }
 
     @POST
@@ -62,10 +66,16 @@ class BoostResource {
                                             schema = @Schema(implementation = Origin.class)))
                     String body,
             @Context HttpHeaders headers,
-            @Context SecurityContext caller)
+            @Context SecurityContext caller,
+            @Context RoutingContext http)
             throws JsonProcessingException {
         return boosts.help(
-                cid, shareCode, caller.getUserPrincipal().getName(), keyOf(headers), Origin.read(json, body));
+                cid,
+                shareCode,
+                caller.getUserPrincipal().getName(),
+                keyOf(headers),
+                Origin.read(json, body),
+                addresses.of(http));
     }
 
     /**

@@ -11,6 +11,8 @@ import io.jiasu.player.HelpAttempt;
 import io.jiasu.player.Origin;
 import io.jiasu.player.PlayerService;
 import io.jiasu.prize.SlotService;
+import io.jiasu.risk.Held;
+import io.jiasu.risk.RiskService;
 import io.jiasu.user.UserService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +53,7 @@ class BoostService {
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final RiskService risk;
 
     BoostService(
             CampaignService campaigns,
@@ -60,7 +64,8 @@ class BoostService {
             IdempotencyStore answers,
             ObjectMapper json,
             Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            RiskService risk) {
         this.campaigns = campaigns;
         this.players = players;
         this.users = users;
@@ -70,15 +75,22 @@ class BoostService {
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        this.risk = risk;
     }
 
     /**
      * Helps a player. With an idempotency key, a retry of the same request (same helper, player and key) gets
      * exactly the first answer, success or refusal, and never helps twice.
      */
-    Uni<BoostResult> help(String campaignId, String shareCode, String helperId, String idempotencyKey, Origin origin) {
+    Uni<BoostResult> help(
+            String campaignId,
+            String shareCode,
+            String helperId,
+            String idempotencyKey,
+            Origin origin,
+            String address) {
         if (idempotencyKey == null) {
-            return decide(campaignId, shareCode, helperId, origin);
+            return decide(campaignId, shareCode, helperId, origin, address);
         }
         if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             return Uni.createFrom().failure(new BadIdempotencyKey());
@@ -90,7 +102,7 @@ class BoostService {
                 .call(campaign -> requireHelpable(campaignId, shareCode, helperId))
                 .flatMap(campaign -> answers.claim(scope))
                 .flatMap(previous -> previous == null
-                        ? decide(campaignId, shareCode, helperId, origin)
+                        ? decide(campaignId, shareCode, helperId, origin, address)
                                 .call(result -> answers.remember(scope, write(new Answer(result, null))))
                                 .onFailure(ApiException.class)
                                 .call(e -> ((ApiException) e).status() < 500
@@ -120,19 +132,43 @@ class BoostService {
                 .flatMap(next -> replay(scope, next, pollsLeft - 1));
     }
 
-    private Uni<BoostResult> decide(String campaignId, String shareCode, String helperId, Origin origin) {
+    private Uni<BoostResult> decide(
+            String campaignId, String shareCode, String helperId, Origin origin, String address) {
         Instant now = clock.instant();
         return campaigns
                 .published(campaignId)
                 .invoke(campaign -> campaign.requireLive(now))
                 .call(campaign -> requireHelpable(campaignId, shareCode, helperId))
-                .flatMap(campaign -> withDailySlot(campaign, shareCode, helperId, now, origin)
-                        .flatMap(help -> result(campaign, help)))
+                // the risk step: a refused help fails here, before a daily slot is spent
+                .flatMap(campaign -> risk.judge(campaign, shareCode, helperId, address)
+                        .flatMap(verdict -> verdict.held()
+                                ? withDailySlot(
+                                        campaign,
+                                        shareCode,
+                                        helperId,
+                                        now,
+                                        () -> risk.hold(campaign, shareCode, helperId, now, origin, verdict)
+                                                .map(BoostService::held))
+                                : withDailySlot(
+                                                campaign,
+                                                shareCode,
+                                                helperId,
+                                                now,
+                                                () -> players.recordHelp(
+                                                                campaign,
+                                                                shareCode,
+                                                                helperId,
+                                                                now,
+                                                                origin,
+                                                                verdict.marks())
+                                                        .map(BoostService::accepted))
+                                        .call(help -> risk.counted(campaignId, shareCode, verdict, now))
+                                        .flatMap(help -> result(campaign, help))))
                 .onItemOrFailure()
                 .invoke((result, failure) -> {
                     metrics.counter("jiasu.boost.helps", "outcome", ApiException.outcome(failure, "accepted"))
                             .increment();
-                    if (failure == null) {
+                    if (failure == null && !result.held()) {
                         // per campaign, for the operators' helps-per-minute: rate(jiasu_boost_accepted_total[1m]) * 60
                         metrics.counter("jiasu.boost.accepted", "campaign", campaignId)
                                 .increment();
@@ -158,12 +194,11 @@ class BoostService {
     }
 
     /** Records the help under a daily slot, giving the slot back when the help is refused or fails. */
-    private Uni<HelpAttempt.Recorded> withDailySlot(
-            Campaign campaign, String shareCode, String helperId, Instant now, Origin origin) {
+    private <T> Uni<T> withDailySlot(
+            Campaign campaign, String shareCode, String helperId, Instant now, Supplier<Uni<T>> help) {
         LocalDate day = campaign.dayOf(now);
         return reserve(campaign, shareCode, helperId, day, now, true)
-                .flatMap(reservation -> players.recordHelp(campaign, shareCode, helperId, now, origin)
-                        .map(BoostService::accepted)
+                .flatMap(reservation -> help.get()
                         .onFailure()
                         .call(e -> reservation == DailyHelpStore.Reservation.TAKEN
                                 ? daily.release(campaign.id(), helperId, day, shareCode)
@@ -180,7 +215,12 @@ class BoostService {
                 ? slots.settle(campaign, help.finisher())
                 : Uni.createFrom().nullItem();
         return prize.map(rank -> new BoostResult(
-                campaign.amountOfHelp(helps), campaign.progressAfter(helps), campaign.goal(), help.finished(), rank));
+                campaign.amountOfHelp(helps),
+                campaign.progressAfter(helps),
+                campaign.goal(),
+                help.finished(),
+                rank,
+                false));
     }
 
     /** A recorded help, or the API's answer to the rule the player's document refused it by. */
@@ -188,7 +228,19 @@ class BoostService {
         if (attempt instanceof HelpAttempt.Recorded recorded) {
             return recorded;
         }
-        throw switch (((HelpAttempt.Refused) attempt).reason()) {
+        throw refused(((HelpAttempt.Refused) attempt).reason());
+    }
+
+    /** A held help: it adds nothing, the player's run is as it was; or the answer to the rule that refused it. */
+    private static BoostResult held(Held held) {
+        if (held.refusal() != null) {
+            throw refused(held.refusal());
+        }
+        return new BoostResult(0, held.run().progress(), held.run().goal(), false, null, true);
+    }
+
+    private static ApiException refused(HelpAttempt.Refusal refusal) {
+        return switch (refusal) {
             case NO_SUCH_PLAYER -> new NotFound("No such player.");
             case OWN_PLAYER -> new SelfBoost();
             case ALREADY_HELPED -> new AlreadyBoosted();

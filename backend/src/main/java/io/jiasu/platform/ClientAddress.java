@@ -1,6 +1,7 @@
 package io.jiasu.platform;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -27,6 +28,11 @@ public class ClientAddress {
                         ? "unknown"
                         : request.remoteAddress().hostAddress(),
                 request.getHeader(REAL_IP));
+    }
+
+    /** The client of a request as a resource sees it. */
+    public String of(RoutingContext http) {
+        return of(http.request());
     }
 
     /** The client: {@code forwarded} when the TCP peer is one of our proxies and it names an address, else the peer. */

@@ -42,7 +42,14 @@ record Player(
 
     static Player from(Document doc) {
         List<Help> helps = doc.getList("helps", Document.class, List.of()).stream()
-                .map(h -> new Help(h.getString("u"), h.getDate("at").toInstant()))
+                .map(h -> new Help(
+                        h.getString("u"),
+                        h.getDate("at").toInstant(),
+                        h.getInteger("s"),
+                        h.getString("g"),
+                        h.getInteger("r"),
+                        h.getList("k", String.class, List.of()),
+                        h.getString("h")))
                 .toList();
         return new Player(
                 doc.getString("_id"),

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Players and the helps they receive.
@@ -176,7 +177,7 @@ public class PlayerService {
      * one that reached it is settled by the prize feature, which puts the standing there with the prize rank.
      */
     public Uni<HelpAttempt> recordHelp(
-            Campaign campaign, String shareCode, String helperId, Instant now, Origin origin) {
+            Campaign campaign, String shareCode, String helperId, Instant now, Origin origin, RiskMarks marks) {
         Origin from = Origin.orUnknown(origin);
         // the owner completes the players' shard key {campaignId, userId}: the update goes to one shard
         return ownerOf(campaign.id(), shareCode)
@@ -189,7 +190,8 @@ public class PlayerService {
                                         campaign.helpsToGoal(),
                                         now,
                                         from.scene(),
-                                        group)
+                                        group,
+                                        marks)
                                 .call(attempt -> attempt instanceof HelpAttempt.Recorded help
                                         ? loop.helped(
                                                 campaign.id(), helperId, from.scene(), group, help.helpCount() == 1)
@@ -271,6 +273,57 @@ public class PlayerService {
                                 .toList()));
     }
 
+    /** One player for operators' review: the run, the prize, who brought them, whom they brought, every counted help. */
+    public Uni<ReviewedPlayer> review(Campaign campaign, String shareCode) {
+        return store.find(campaign.id(), shareCode)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFound("No such player."))
+                .flatMap(player -> Uni.combine()
+                        .all()
+                        .unis(inviter(campaign, player), store.invitedBy(player.shareCode()))
+                        .with((by, invited) -> {
+                            List<ReceivedHelp> helps = new ArrayList<>();
+                            for (int i = 0; i < player.helps().size(); i++) {
+                                Help help = player.helps().get(i);
+                                helps.add(new ReceivedHelp(
+                                        i + 1,
+                                        campaign.amountOfHelp(i + 1),
+                                        help.userId(),
+                                        help.at(),
+                                        help.scene(),
+                                        help.group(),
+                                        help.rank(),
+                                        help.signals(),
+                                        help.heldId()));
+                            }
+                            return new ReviewedPlayer(
+                                    player.shareCode(),
+                                    player.userId(),
+                                    Progress.of(campaign, player),
+                                    player.prizeRank(),
+                                    by,
+                                    invited,
+                                    helps);
+                        }));
+    }
+
+    /** The share codes of these users' players in the campaign, by user id (those who never joined are left out). */
+    public Uni<Map<String, String>> shareCodesOf(String campaignId, Collection<String> userIds) {
+        return store.shareCodesOf(campaignId, userIds);
+    }
+
+    /** These players (unknown share codes left out), by share code, without their helps. */
+    public Uni<Map<String, PlayerSummary>> summaries(Campaign campaign, Collection<String> shareCodes) {
+        return store.findAll(shareCodes)
+                .map(found -> found.stream()
+                        .filter(player -> player.campaignId().equals(campaign.id()))
+                        .collect(Collectors.toMap(
+                                Player::shareCode,
+                                player -> new PlayerSummary(
+                                        player.shareCode(), player.userId(), Progress.of(campaign, player)))));
+    }
+
     /** Checks where a joining user came from; an inviter must be another player of this campaign. */
     private Uni<Arrival> arrival(String campaignId, String userId, Origin origin, Instant now) {
         Origin from = Origin.orUnknown(origin);
@@ -330,6 +383,14 @@ public class PlayerService {
         return store.helpsPerMinute(campaignId, since);
     }
 
+    /**
+     * Every player of a campaign, streamed from the record as the caller asks for more (the participants export); risk
+     * signals are counted from the signal names each help carries.
+     */
+    public Multi<Participant> participants(Campaign campaign) {
+        return store.participants(campaign.id(), campaign::progressAfter);
+    }
+
     private Uni<Player> mine(String campaignId, String userId) {
         return store.findMine(campaignId, userId)
                 .onItem()
@@ -340,20 +401,12 @@ public class PlayerService {
     private Uni<PlayerView> view(Campaign campaign, Player player) {
         Uni<Boolean> claimed =
                 player.prizeRank() == null ? Uni.createFrom().item(false) : claims.claimed(player.shareCode());
-        Uni<InvitedBy> invitedBy = player.invitedBy() == null
-                ? Uni.createFrom().nullItem()
-                : store.find(campaign.id(), player.invitedBy())
-                        .flatMap(inviter -> inviter == null
-                                ? Uni.createFrom().nullItem()
-                                : users.profile(inviter.userId())
-                                        .map(card ->
-                                                new InvitedBy(inviter.shareCode(), card.nickname(), card.avatarUrl())));
         return Uni.combine()
                 .all()
                 .unis(
                         board.rankOf(campaign.id(), player.shareCode()),
                         claimed,
-                        invitedBy,
+                        inviter(campaign, player),
                         store.invitedBy(player.shareCode()))
                 .with((rank, hasClaimed, by, invited) -> new PlayerView(
                         player.shareCode(),
@@ -363,6 +416,18 @@ public class PlayerService {
                         rank,
                         by,
                         invited));
+    }
+
+    /** The player whose card brought this one, with their current face; null for a seed player. */
+    private Uni<InvitedBy> inviter(Campaign campaign, Player player) {
+        return player.invitedBy() == null
+                ? Uni.createFrom().nullItem()
+                : store.find(campaign.id(), player.invitedBy())
+                        .flatMap(inviter -> inviter == null
+                                ? Uni.createFrom().nullItem()
+                                : users.profile(inviter.userId())
+                                        .map(card ->
+                                                new InvitedBy(inviter.shareCode(), card.nickname(), card.avatarUrl())));
     }
 
     /** Who owns a share code, cached. */

@@ -27,7 +27,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -41,6 +44,7 @@ class PlayerStore {
     private static final String COLLECTION = "players";
     private static final int SHARE_CODE_LENGTH = 10;
     private static final Bson WITHOUT_HELPS = Projections.exclude("helps");
+    private static final int PARTICIPANTS_BATCH = 500;
 
     private final ReactiveMongoCollection<Document> players;
 
@@ -135,13 +139,24 @@ class PlayerStore {
             int helpsToGoal,
             Instant now,
             Integer scene,
-            String group) {
+            String group,
+            RiskMarks marks) {
         Document help = new Document("u", helperId).append("at", Date.from(now));
         if (scene != null) {
             help.append("s", scene);
         }
         if (group != null) {
             help.append("g", group);
+        }
+        // risk marks: short names, never part of the guard
+        if (marks.rank() != null) {
+            help.append("r", marks.rank());
+        }
+        if (!marks.signals().isEmpty()) {
+            help.append("k", marks.signals());
+        }
+        if (marks.heldId() != null) {
+            help.append("h", marks.heldId());
         }
         Bson progress = Updates.combine(
                 Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
@@ -234,6 +249,18 @@ class PlayerStore {
                 .replaceWithVoid();
     }
 
+    /** The share codes of these users' players in a campaign, by user id; users who never joined are left out. */
+    Uni<Map<String, String>> shareCodesOf(String campaignId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return players.find(
+                        Filters.and(Filters.eq("campaignId", campaignId), Filters.in("userId", userIds)),
+                        new FindOptions().projection(Projections.include("userId")))
+                .collect()
+                .asMap(doc -> doc.getString("userId"), doc -> doc.getString("_id"));
+    }
+
     /** How many players joined through this one: a count of keys in the invitedBy index. */
     Uni<Long> invitedBy(String shareCode) {
         return players.countDocuments(Filters.eq("invitedBy", shareCode));
@@ -303,6 +330,46 @@ class PlayerStore {
     Multi<Player> ofUser(String userId) {
         return players.find(Filters.eq("userId", userId), new FindOptions().projection(WITHOUT_HELPS))
                 .map(Player::from);
+    }
+
+    /**
+     * Every player of a campaign, for the participants export: a cursor the caller pulls in batches, so a million
+     * players are never in memory at once. Ordered by user id, which the unique (campaignId, userId) index serves (a
+     * sort by join time would be a sort in memory); of the helps only their risk signals ({@code k}) are read.
+     */
+    Multi<Participant> participants(String campaignId, IntUnaryOperator progressAfter) {
+        return players.find(
+                        Filters.eq("campaignId", campaignId),
+                        new FindOptions()
+                                .projection(Projections.exclude("helps.u", "helps.at", "helps.s", "helps.g"))
+                                .sort(Sorts.ascending("userId"))
+                                .batchSize(PARTICIPANTS_BATCH))
+                .map(doc -> {
+                    Map<String, Integer> signals = new TreeMap<>();
+                    int risky = 0;
+                    for (Document help : doc.getList("helps", Document.class, List.of())) {
+                        List<String> marks = help.getList("k", String.class, List.of());
+                        risky += marks.isEmpty() ? 0 : 1;
+                        for (String signal : marks) {
+                            signals.merge(signal, 1, Integer::sum);
+                        }
+                    }
+                    int helps = doc.getInteger("helpCount", 0);
+                    Date finished = doc.getDate("finishedAt");
+                    return new Participant(
+                            doc.getString("_id"),
+                            doc.getString("userId"),
+                            progressAfter.applyAsInt(helps),
+                            helps,
+                            doc.getString("invitedBy"),
+                            doc.getInteger("depth", 0),
+                            doc.getInteger("scene"),
+                            doc.getDate("joinedAt").toInstant(),
+                            finished == null ? null : finished.toInstant(),
+                            doc.getInteger("prizeRank"),
+                            risky,
+                            signals);
+                });
     }
 
     /**

@@ -5,7 +5,9 @@ import io.jiasu.campaign.CampaignService;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -64,12 +66,47 @@ public class PrizeService {
                 .map(rows -> rows.stream().map(WinnerRow::masked).toList());
     }
 
-    /** The CSV operators ship prizes from, with the full contact data of every prize that is not revoked. */
-    public Uni<WinnersExport> export(String campaignId) {
+    /**
+     * The file operators ship prizes from, with the full contact data of every prize that is not revoked. The workbook
+     * is written on a worker thread (POI's streaming writer uses a temporary file), off the event loop.
+     */
+    public Uni<WinnersExport> export(String campaignId, WinnersExport.Format format) {
         return campaigns
                 .find(campaignId)
                 .flatMap(campaign -> rows(campaign)
-                        .map(rows -> new WinnersExport(WinnersCsv.write(rows, campaign.timeZone()), rows.size())));
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .map(rows -> switch (format) {
+                            case CSV ->
+                                new WinnersExport(
+                                        WinnersCsv.write(rows, campaign.timeZone())
+                                                .getBytes(StandardCharsets.UTF_8),
+                                        WinnersCsv.MEDIA_TYPE,
+                                        "csv",
+                                        rows.size());
+                            case XLSX ->
+                                new WinnersExport(
+                                        WinnersXlsx.write(rows, campaign.timeZone()),
+                                        WinnersXlsx.MEDIA_TYPE,
+                                        "xlsx",
+                                        rows.size());
+                        }));
+    }
+
+    /**
+     * The full contact of every prize holder whose prize ships (claimed or pending review, not revoked), by share
+     * code: personal data, for an admin's export only. At most a campaign's prize count.
+     */
+    public Uni<Map<String, AdminWinner>> contacts(Campaign campaign) {
+        return rows(campaign)
+                .map(rows -> rows.stream()
+                        .filter(row -> row.contact() != null)
+                        .collect(Collectors.toMap(
+                                row -> row.holder().shareCode(),
+                                row -> new AdminWinner(
+                                        row.holder(),
+                                        row.contact().name(),
+                                        row.contact().phone(),
+                                        row.contact().address()))));
     }
 
     private Uni<List<WinnerRow>> rows(Campaign campaign) {

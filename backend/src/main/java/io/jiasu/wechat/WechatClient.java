@@ -4,6 +4,7 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaCodeLineColor;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.binarywang.wx.miniapp.bean.safety.request.WxMaUserSafetyRiskRankRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMediaSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
@@ -28,6 +29,7 @@ public class WechatClient {
     private static final Logger LOG = Logger.getLogger(WechatClient.class);
     private static final int MSG_SEC_CHECK_SCENE_PROFILE = 1;
     private static final int MEDIA_TYPE_IMAGE = 2;
+    private static final int RISK_SCENE_MARKETING = 1;
     private static final int SUBSCRIPTION_REFUSED = 43101;
     /** WeChat's per-minute quota (45011): the caller should come back in the next minute, not see a 502. */
     private static final int FREQUENCY_LIMITED = 45011;
@@ -97,6 +99,23 @@ public class WechatClient {
                     .scene(MSG_SEC_CHECK_SCENE_PROFILE)
                     .build();
             return wx.getSecurityService().mediaCheckAsync(request).getTraceId();
+        });
+    }
+
+    /**
+     * WeChat's security rank of a user (getUserRiskRank, scene 1: marketing), 0 (none) to 4 (highest), from their
+     * openid and the client address of the request that prompted the question.
+     */
+    public Uni<Integer> userRiskRank(String openid, String clientIp) {
+        return call("user_risk_rank", () -> {
+            WxMaUserSafetyRiskRankRequest request = WxMaUserSafetyRiskRankRequest.builder()
+                    .appid(config.appid())
+                    .openid(openid)
+                    .scene(RISK_SCENE_MARKETING)
+                    .clientIp(clientIp)
+                    .build();
+            Integer rank = wx.getSecurityService().getUserRiskRank(request).getRiskRank();
+            return rank == null ? 0 : rank;
         });
     }
 

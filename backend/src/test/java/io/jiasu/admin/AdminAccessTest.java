@@ -87,12 +87,24 @@ class AdminAccessTest {
                 new Endpoint("GET", campaign + "/activity", null, VIEWER, 200),
                 new Endpoint("GET", campaign + "/leaderboard", null, VIEWER, 200),
                 new Endpoint("GET", campaign + "/winners", null, VIEWER, 200),
+                new Endpoint("GET", campaign + "/players.csv", null, VIEWER, 200),
                 new Endpoint("POST", nobody + "/ban", null, OPERATOR, 404),
                 new Endpoint("DELETE", nobody + "/ban", null, OPERATOR, 404),
                 new Endpoint("POST", nobody + "/claim/review", Map.of("decision", "APPROVED"), OPERATOR, 404),
                 new Endpoint("GET", "/api/v1/admin/media-events", null, OPERATOR, 200),
+                new Endpoint("GET", nobody, null, OPERATOR, 404),
+                new Endpoint("GET", campaign + "/review-queue", null, OPERATOR, 200),
+                new Endpoint(
+                        "POST",
+                        campaign + "/held-helps/nosuchhelp/review",
+                        Map.of("decision", "APPROVED"),
+                        OPERATOR,
+                        404),
+                new Endpoint("GET", campaign + "/risk-policy", null, VIEWER, 200),
+                new Endpoint("PUT", campaign + "/risk-policy", Map.of("policy", "count"), ADMIN_ROLE, 200),
                 new Endpoint("PUT", "/api/v1/admin/campaigns/" + unique("c"), liveCampaign(), ADMIN_ROLE, 200),
                 new Endpoint("GET", campaign + "/winners.csv", null, ADMIN_ROLE, 200),
+                new Endpoint("GET", campaign + "/winners.xlsx", null, ADMIN_ROLE, 200),
                 new Endpoint("GET", "/api/v1/admin/audit", null, ADMIN_ROLE, 200),
                 new Endpoint("POST", "/api/v1/admin/claims/rekey", null, ADMIN_ROLE, 200));
     }
@@ -120,7 +132,7 @@ class AdminAccessTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(15 * 10, checked);
+        assertEquals(22 * 10, checked);
     }
 
     @Test

@@ -36,7 +36,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -137,8 +139,9 @@ class FairOrderTest {
                         .asByteArray(),
                 StandardCharsets.UTF_8);
         List<List<String>> rows = Rfc4180.parse(csv.substring(1));
-        List<String> csvTimes =
-                rows.subList(1, rows.size()).stream().map(row -> row.get(2)).toList();
+        List<String> csvTimes = rows.subList(1, rows.size()).stream()
+                .map(FairOrderTest::csvTime)
+                .toList();
         assertEquals(PRIZES, csvTimes.size());
         assertInRankOrder(csvTimes, "winners.csv");
 
@@ -212,6 +215,14 @@ class FairOrderTest {
                                 Updates.set("finishedAt", Date.from(at)),
                                 Updates.set("prizeSettled", false)));
         return new Finisher(cid, shareCode, player.getString("userId"), at);
+    }
+
+    /** The CSV's finished_at (a spreadsheet time, to the second, in the zone the row names) as an ISO offset time. */
+    private static String csvTime(List<String> row) {
+        return LocalDateTime.parse(row.get(2).replace(' ', 'T'))
+                .atZone(ZoneId.of(row.get(8)))
+                .toOffsetDateTime()
+                .toString();
     }
 
     private static void assertInRankOrder(List<String> times, String view) {
