@@ -264,7 +264,13 @@ class HoldPolicyTest {
 
     @Test
     void manyHelpsToOnePlayerFromOneNetworkAreFlaggedAndHeld() {
-        String cid = created(liveCampaign());
+        String cid = created(Fixtures.campaign(
+                Instant.now().minusSeconds(3600),
+                Instant.now().plusSeconds(86_400),
+                10_000,
+                10,
+                Fixtures.schedule(),
+                5));
         setPolicy(cid, "hold").then().statusCode(200);
         Runner player = joined(cid, "p");
         List<Boolean> held = new ArrayList<>();
