@@ -18,8 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -130,10 +132,11 @@ class HeldHelpStore {
                 .asList();
     }
 
-    /** Whether this helper has a held help (decided or not) for this player. */
-    Uni<Boolean> exists(String shareCode, String helperId) {
-        return held.find(Filters.and(Filters.eq("p", shareCode), Filters.eq("u", helperId)))
-                .toUni()
-                .map(doc -> doc != null);
+    /** Which of these players this helper has a held help for (decided or not). */
+    Uni<Set<String>> heldBy(Collection<String> shareCodes, String helperId) {
+        return held.find(Filters.and(Filters.in("p", shareCodes), Filters.eq("u", helperId)))
+                .map(doc -> doc.getString("p"))
+                .collect()
+                .asSet();
     }
 }

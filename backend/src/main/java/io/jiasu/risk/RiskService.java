@@ -22,8 +22,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -165,6 +167,14 @@ public class RiskService {
                             e.getClass().getSimpleName());
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /**
+     * Which of these players the helper helped with a held help: the help took a daily slot like any other, so the
+     * daily-slot repair must not give it back.
+     */
+    public Uni<Set<String>> heldBy(Collection<String> shareCodes, String helperId) {
+        return held.heldBy(shareCodes, helperId);
     }
 
     /** The campaign's policy for risky helps (NOT_FOUND for an unknown campaign). */
