@@ -9,6 +9,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.jiasu.platform.MongoErrors;
 import io.jiasu.platform.RandomIds;
+import io.jiasu.player.RiskMarks;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -50,25 +51,19 @@ class HeldHelpStore {
 
     /** Keeps a held help; false when this helper already has one for this player (the unique index said so). */
     Uni<Boolean> hold(
-            String campaignId,
-            String shareCode,
-            String helperId,
-            Instant at,
-            Integer scene,
-            Integer rank,
-            List<String> signals) {
+            String campaignId, String shareCode, String helperId, Instant at, Integer scene, RiskMarks marks) {
         Document help = new Document("_id", RandomIds.shortCode(ID_LENGTH))
                 .append("campaignId", campaignId)
                 .append("p", shareCode)
                 .append("u", helperId)
                 .append("at", Date.from(at))
                 .append("state", HeldHelp.State.HELD.name())
-                .append("k", signals);
+                .append("k", marks.signals());
         if (scene != null) {
             help.append("s", scene);
         }
-        if (rank != null) {
-            help.append("r", rank);
+        if (marks.rank() != null) {
+            help.append("r", marks.rank());
         }
         return held.insertOne(help)
                 .replaceWith(true)

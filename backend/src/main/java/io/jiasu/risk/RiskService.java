@@ -138,8 +138,7 @@ public class RiskService {
                             helperId,
                             now,
                             Origin.orUnknown(origin).scene(),
-                            marks.rank(),
-                            marks.signals())
+                            marks)
                     .flatMap(kept -> {
                         if (!kept) {
                             return Uni.createFrom().item(new Held(HelpAttempt.Refusal.ALREADY_HELPED, player.run()));
