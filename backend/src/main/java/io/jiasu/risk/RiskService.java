@@ -25,8 +25,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -174,6 +176,16 @@ public class RiskService {
      */
     public Uni<Set<String>> heldBy(Collection<String> shareCodes, String helperId) {
         return held.heldBy(shareCodes, helperId);
+    }
+
+    /**
+     * The risk flags of every flagged player of a campaign, by share code: how many helps carried each signal
+     * ({@code held}: how many were held). For exports; players without a risky help are not in it.
+     */
+    public Uni<Map<String, Map<String, Long>>> flagsOf(String campaignId) {
+        return flags.all(campaignId)
+                .map(all -> all.stream()
+                        .collect(Collectors.toMap(FlagStore.Flagged::shareCode, FlagStore.Flagged::counts)));
     }
 
     /** The campaign's policy for risky helps (NOT_FOUND for an unknown campaign). */
