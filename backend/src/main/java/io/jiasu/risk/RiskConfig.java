@@ -9,6 +9,9 @@ import java.time.Duration;
  */
 @ConfigMapping(prefix = "jiasu.risk")
 interface RiskConfig {
+    /** Whether WeChat is asked for helpers' risk ranks at all (RISK_WECHAT_RANK); off, no help carries wxRisk. */
+    boolean wechatRank();
+
     /** The WeChat risk rank (0-4) from which a helper counts as high risk (RISK_HIGH_RANK). */
     int highRank();
 

@@ -217,6 +217,9 @@ public class RiskService {
 
     /** The helper's WeChat rank: cached, else asked with a strict timeout; null when unknown. */
     private Uni<Integer> rankOf(String helperId, String address) {
+        if (!config.wechatRank()) {
+            return Uni.createFrom().nullItem();
+        }
         return signals.rank(helperId)
                 .onFailure()
                 .recoverWithNull()
