@@ -166,7 +166,8 @@ class BoostService {
                                         .flatMap(help -> result(campaign, help))))
                 .onItemOrFailure()
                 .invoke((result, failure) -> {
-                    metrics.counter("jiasu.boost.helps", "outcome", ApiException.outcome(failure, "accepted"))
+                    String accepted = result != null && result.held() ? "held" : "accepted";
+                    metrics.counter("jiasu.boost.helps", "outcome", ApiException.outcome(failure, accepted))
                             .increment();
                     if (failure == null && !result.held()) {
                         // per campaign, for the operators' helps-per-minute: rate(jiasu_boost_accepted_total[1m]) * 60
@@ -270,7 +271,8 @@ class BoostService {
     }
 
     /**
-     * Gives back slots whose help never reached MongoDB (the process died between reserving and helping). Only
+     * Gives back slots whose help never reached MongoDB (the process died between reserving and helping; a held help
+     * did reach it, in the risk feature's record). Only
      * slots older than a request can take are looked at, so a help still in flight keeps its slot. True if any
      * slot was freed.
      */
@@ -278,11 +280,15 @@ class BoostService {
         return daily.reservedBefore(campaignId, helperId, day, now.minus(RESERVATION_SETTLES_IN))
                 .flatMap(codes -> codes.isEmpty()
                         ? Uni.createFrom().item(Set.<String>of())
-                        : players.helpedBy(codes, helperId).map(helped -> {
-                            Set<String> lost = new HashSet<>(codes);
-                            lost.removeAll(helped);
-                            return lost;
-                        }))
+                        : Uni.combine()
+                                .all()
+                                .unis(players.helpedBy(codes, helperId), risk.heldBy(codes, helperId))
+                                .with((helped, held) -> {
+                                    Set<String> lost = new HashSet<>(codes);
+                                    lost.removeAll(helped);
+                                    lost.removeAll(held);
+                                    return lost;
+                                }))
                 .flatMap(lost -> lost.isEmpty()
                         ? Uni.createFrom().item(false)
                         : Uni.join()

@@ -59,17 +59,26 @@ class FlagStore {
         return flags.find(
                         Filters.eq("campaignId", campaignId),
                         new FindOptions().sort(Sorts.descending("lastAt")).limit(limit))
-                .map(doc -> {
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    Document c = doc.get("c", Document.class);
-                    if (c != null) {
-                        c.forEach((signal, n) -> counts.put(signal, ((Number) n).longValue()));
-                    }
-                    return new Flagged(
-                            doc.getString("_id"), counts, doc.getDate("lastAt").toInstant());
-                })
+                .map(FlagStore::flagged)
                 .collect()
                 .asList();
+    }
+
+    /** Every flagged player of a campaign, in no particular order. */
+    Uni<List<Flagged>> all(String campaignId) {
+        return flags.find(Filters.eq("campaignId", campaignId))
+                .map(FlagStore::flagged)
+                .collect()
+                .asList();
+    }
+
+    private static Flagged flagged(Document doc) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Document c = doc.get("c", Document.class);
+        if (c != null) {
+            c.forEach((signal, n) -> counts.put(signal, ((Number) n).longValue()));
+        }
+        return new Flagged(doc.getString("_id"), counts, doc.getDate("lastAt").toInstant());
     }
 
     /** A flagged player as stored: share code, helps by signal, the latest flag. */

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.jiasu.platform.MongoErrors;
 import io.jiasu.platform.RandomIds;
+import io.jiasu.player.RiskMarks;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -18,8 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -48,25 +51,19 @@ class HeldHelpStore {
 
     /** Keeps a held help; false when this helper already has one for this player (the unique index said so). */
     Uni<Boolean> hold(
-            String campaignId,
-            String shareCode,
-            String helperId,
-            Instant at,
-            Integer scene,
-            Integer rank,
-            List<String> signals) {
+            String campaignId, String shareCode, String helperId, Instant at, Integer scene, RiskMarks marks) {
         Document help = new Document("_id", RandomIds.shortCode(ID_LENGTH))
                 .append("campaignId", campaignId)
                 .append("p", shareCode)
                 .append("u", helperId)
                 .append("at", Date.from(at))
                 .append("state", HeldHelp.State.HELD.name())
-                .append("k", signals);
+                .append("k", marks.signals());
         if (scene != null) {
             help.append("s", scene);
         }
-        if (rank != null) {
-            help.append("r", rank);
+        if (marks.rank() != null) {
+            help.append("r", marks.rank());
         }
         return held.insertOne(help)
                 .replaceWith(true)
@@ -130,10 +127,11 @@ class HeldHelpStore {
                 .asList();
     }
 
-    /** Whether this helper has a held help (decided or not) for this player. */
-    Uni<Boolean> exists(String shareCode, String helperId) {
-        return held.find(Filters.and(Filters.eq("p", shareCode), Filters.eq("u", helperId)))
-                .toUni()
-                .map(doc -> doc != null);
+    /** Which of these players this helper has a held help for (decided or not). */
+    Uni<Set<String>> heldBy(Collection<String> shareCodes, String helperId) {
+        return held.find(Filters.and(Filters.in("p", shareCodes), Filters.eq("u", helperId)))
+                .map(doc -> doc.getString("p"))
+                .collect()
+                .asSet();
     }
 }

@@ -22,9 +22,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -136,8 +140,7 @@ public class RiskService {
                             helperId,
                             now,
                             Origin.orUnknown(origin).scene(),
-                            marks.rank(),
-                            marks.signals())
+                            marks)
                     .flatMap(kept -> {
                         if (!kept) {
                             return Uni.createFrom().item(new Held(HelpAttempt.Refusal.ALREADY_HELPED, player.run()));
@@ -165,6 +168,24 @@ public class RiskService {
                             e.getClass().getSimpleName());
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /**
+     * Which of these players the helper helped with a held help: the help took a daily slot like any other, so the
+     * daily-slot repair must not give it back.
+     */
+    public Uni<Set<String>> heldBy(Collection<String> shareCodes, String helperId) {
+        return held.heldBy(shareCodes, helperId);
+    }
+
+    /**
+     * The risk flags of every flagged player of a campaign, by share code: how many helps carried each signal
+     * ({@code held}: how many were held). For exports; players without a risky help are not in it.
+     */
+    public Uni<Map<String, Map<String, Long>>> flagsOf(String campaignId) {
+        return flags.all(campaignId)
+                .map(all -> all.stream()
+                        .collect(Collectors.toMap(FlagStore.Flagged::shareCode, FlagStore.Flagged::counts)));
     }
 
     /** The campaign's policy for risky helps (NOT_FOUND for an unknown campaign). */
@@ -196,6 +217,9 @@ public class RiskService {
 
     /** The helper's WeChat rank: cached, else asked with a strict timeout; null when unknown. */
     private Uni<Integer> rankOf(String helperId, String address) {
+        if (!config.wechatRank()) {
+            return Uni.createFrom().nullItem();
+        }
         return signals.rank(helperId)
                 .onFailure()
                 .recoverWithNull()

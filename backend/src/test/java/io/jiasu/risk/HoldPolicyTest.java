@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -145,8 +146,7 @@ class HoldPolicyTest {
         rankSeen.values().forEach(r -> ranks.addAll(r));
         assertEquals(8, ranks.size());
         assertEquals(5, ranks.stream().filter(r -> r == null).count());
-        assertEquals(
-                Set.of(1, 2, 3), ranks.stream().filter(r -> r != null).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of(1, 2, 3), ranks.stream().filter(r -> r != null).collect(Collectors.toSet()));
 
         for (Runner player : players) {
             JsonPath run = me(player.token(), cid).jsonPath();
@@ -264,7 +264,13 @@ class HoldPolicyTest {
 
     @Test
     void manyHelpsToOnePlayerFromOneNetworkAreFlaggedAndHeld() {
-        String cid = created(liveCampaign());
+        String cid = created(Fixtures.campaign(
+                Instant.now().minusSeconds(3600),
+                Instant.now().plusSeconds(86_400),
+                10_000,
+                10,
+                Fixtures.schedule(),
+                5));
         setPolicy(cid, "hold").then().statusCode(200);
         Runner player = joined(cid, "p");
         List<Boolean> held = new ArrayList<>();

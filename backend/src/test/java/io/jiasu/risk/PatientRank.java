@@ -10,6 +10,7 @@ import java.util.Map;
 public class PatientRank implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("jiasu.risk.rank-timeout", "10s", "jiasu.risk.network-helps", "5");
+        return Map.of(
+                "jiasu.risk.wechat-rank", "true", "jiasu.risk.rank-timeout", "10s", "jiasu.risk.network-helps", "5");
     }
 }

@@ -19,9 +19,12 @@ import io.jiasu.Prizes.Runner;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +34,19 @@ import org.junit.jupiter.api.Test;
  * the rank unknown, and WeChat's late answer is kept for the helper's next help.
  */
 @QuarkusTest
+@TestProfile(RiskRankTimeoutTest.AskWechat.class)
 @WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
 class RiskRankTimeoutTest {
     private static final String RISK_RANK = "/wxa/getuserriskrank";
     private static final Duration WECHAT_DELAY = Duration.ofMillis(1200);
+
+    /** WeChat is asked, with the production timeout. */
+    public static class AskWechat implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("jiasu.risk.wechat-rank", "true");
+        }
+    }
 
     @AfterEach
     void wechatAnswersAtOnceAgain() {
