@@ -26,6 +26,11 @@ class SessionStore {
     private static final String KEY = "jiasu:session:";
     private static final String USER_SESSIONS = "jiasu:sessions:";
     private static final String REVOCATIONS = "jiasu:session-revocations";
+    /** Adds a session to its user's list and makes the list end with the session: one command, one key. */
+    private static final String LIST_ADD =
+            "redis.call('SADD', KEYS[1], ARGV[1]);" + " return redis.call('EXPIREAT', KEYS[1], ARGV[2])";
+
+    private final ReactiveRedisDataSource redis;
 
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveSetCommands<String, String> sets;
@@ -35,6 +40,7 @@ class SessionStore {
 
     SessionStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
         this.deadline = deadline;
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.sets = redis.set(String.class);
         this.keys = redis.key();
@@ -66,9 +72,8 @@ class SessionStore {
     }
 
     /**
-     * A new session of {@code userId}, sliding by {@code ttl} and ending for good at {@code endsAt}. The session and
-     * the user's list are written side by side (the keys may sit in different cluster slots, so no script); the list's
-     * expiry follows its add, which creates it.
+     * A new session of {@code userId}, sliding by {@code ttl} and ending for good at {@code endsAt}: two commands sent
+     * side by side, the session and its user's list (they may sit in different cluster slots).
      */
     Uni<Void> open(String token, String userId, Duration ttl, Instant endsAt) {
         String key = digestKey(token);
@@ -77,7 +82,7 @@ class SessionStore {
                 .all()
                 .unis(
                         values.setex(key, ttl.toSeconds(), userId + " " + endsAt.getEpochSecond()),
-                        sets.sadd(list, key).call(() -> keys.expireat(list, endsAt)))
+                        redis.execute("EVAL", LIST_ADD, "1", list, key, Long.toString(endsAt.getEpochSecond())))
                 .discardItems());
     }
 
