@@ -69,7 +69,7 @@ class PlayerResource {
     @Path("/me")
     @RolesAllowed("user")
     public Uni<PlayerView> me(@PathParam("cid") String cid, @Context SecurityContext caller) {
-        return players.me(cid, caller.getUserPrincipal().getName());
+        return players.meRecent(cid, caller.getUserPrincipal().getName());
     }
 
     @GET

@@ -44,6 +44,8 @@ public class PlayerService {
     private final UserService users;
     private final LeaderboardService board;
     private final Cache owners;
+    private final Cache pages;
+    private final Cache views;
     private final Claims claims;
     private final Settlement settlement;
     private final LoopStore loop;
@@ -56,6 +58,8 @@ public class PlayerService {
             UserService users,
             LeaderboardService board,
             @CacheName("share-code-owners") Cache owners,
+            @CacheName("player-pages") Cache pages,
+            @CacheName("player-views") Cache views,
             Claims claims,
             Settlement settlement,
             LoopStore loop,
@@ -66,6 +70,8 @@ public class PlayerService {
         this.users = users;
         this.board = board;
         this.owners = owners;
+        this.pages = pages;
+        this.views = views;
         this.claims = claims;
         this.settlement = settlement;
         this.loop = loop;
@@ -93,7 +99,8 @@ public class PlayerService {
                                 ? board.record(campaign, stored.player().standing(0))
                                 : Uni.createFrom().voidItem())
                         .flatMap(stored ->
-                                view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))));
+                                view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))))
+                .call(() -> views.invalidate(new Mine(campaignId, userId)));
     }
 
     /** The caller's own run, settling a prize outcome a crash left unwritten. */
@@ -107,6 +114,21 @@ public class PlayerService {
                                         .flatMap(rank -> store.findMine(campaignId, userId))
                                 : Uni.createFrom().item(player))
                         .flatMap(player -> view(campaign, player)));
+    }
+
+    /**
+     * The caller's own run as their page shows it: a snapshot at most a second old ({@code player-views}), so a crowd
+     * reloading its pages costs one read per player and second. Their own writes on this instance (joining, a claim)
+     * drop it at once ({@link #changedMine}); what others do (helps, ranks) shows within the second. Rules that
+     * decide on the run (claims) read {@link #me}, never this.
+     */
+    public Uni<PlayerView> meRecent(String campaignId, String userId) {
+        return views.getAsync(new Mine(campaignId, userId), key -> me(campaignId, userId));
+    }
+
+    /** The caller changed their own run (a claim): their next {@link #meRecent} reads it afresh. */
+    public Uni<Void> changedMine(String campaignId, String userId) {
+        return views.invalidate(new Mine(campaignId, userId));
     }
 
     /** Every help the caller received, newest first, with each helper's current nickname and avatar. */
@@ -132,21 +154,34 @@ public class PlayerService {
                                 })));
     }
 
-    /** A player as their share landing page shows them; boostedByMe is answered only for a signed-in viewer. */
+    /**
+     * A player as their share landing page shows them; boostedByMe is answered only for a signed-in viewer. Served from
+     * a snapshot of the player and their card at most a second old ({@code player-pages}): a help recorded on this
+     * instance drops it at once, so the helper sees their own help.
+     */
     public Uni<PublicPlayerView> publicView(String campaignId, String shareCode, String viewerId) {
         return campaigns
                 .published(campaignId)
-                .flatMap(campaign -> store.find(campaignId, shareCode)
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> new NotFound("No such player."))
-                        .flatMap(player -> users.profile(player.userId())
-                                .map(owner -> new PublicPlayerView(
-                                        player.shareCode(),
-                                        owner.nickname(),
-                                        owner.avatarUrl(),
-                                        Progress.of(campaign, player),
-                                        viewerId == null ? null : player.helpedBy(viewerId)))));
+                .flatMap(campaign -> pages.<String, Page>getAsync(
+                                shareCode,
+                                code -> store.find(campaignId, code)
+                                        .onItem()
+                                        .ifNull()
+                                        .failWith(() -> new NotFound("No such player."))
+                                        .flatMap(player ->
+                                                users.profile(player.userId()).map(owner -> new Page(player, owner))))
+                        .map(page -> {
+                            Player player = page.player();
+                            if (!player.campaignId().equals(campaignId)) {
+                                throw new NotFound("No such player.");
+                            }
+                            return new PublicPlayerView(
+                                    player.shareCode(),
+                                    page.owner().nickname(),
+                                    page.owner().avatarUrl(),
+                                    Progress.of(campaign, player),
+                                    viewerId == null ? null : player.helpedBy(viewerId));
+                        }));
     }
 
     /** Counts for the operators' stats. */
@@ -192,6 +227,9 @@ public class PlayerService {
                                         from.scene(),
                                         group,
                                         marks)
+                                .call(attempt -> attempt instanceof HelpAttempt.Recorded
+                                        ? pages.invalidate(shareCode)
+                                        : Uni.createFrom().voidItem())
                                 .call(attempt -> attempt instanceof HelpAttempt.Recorded help
                                         ? loop.helped(
                                                 campaign.id(), helperId, from.scene(), group, help.helpCount() == 1)
@@ -432,4 +470,10 @@ public class PlayerService {
 
     /** Who owns a share code, cached. */
     private record Owner(String campaignId, String userId) {}
+
+    /** A landing page's snapshot: the player and their card. */
+    private record Page(Player player, UserView owner) {}
+
+    /** The key of a caller's own view in a campaign. */
+    private record Mine(String campaignId, String userId) {}
 }

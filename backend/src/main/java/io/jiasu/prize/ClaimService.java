@@ -82,7 +82,9 @@ public class ClaimService {
                                 cipher.seal(data, player.shareCode()),
                                 review,
                                 now);
-                        return store.put(claim).map(ignored -> ClaimView.of(claim, data));
+                        return store.put(claim)
+                                .call(() -> players.changedMine(campaignId, userId))
+                                .map(ignored -> ClaimView.of(claim, data));
                     });
                 })
                 .onItemOrFailure()

@@ -19,6 +19,7 @@ class SessionService {
     private final WechatClient wechat;
     private final UserService users;
     private final SessionStore sessions;
+    private final SessionCache cache;
     private final SessionConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -28,6 +29,7 @@ class SessionService {
             WechatClient wechat,
             UserService users,
             SessionStore sessions,
+            SessionCache cache,
             SessionConfig config,
             Clock clock,
             MeterRegistry metrics,
@@ -35,6 +37,7 @@ class SessionService {
         this.wechat = wechat;
         this.users = users;
         this.sessions = sessions;
+        this.cache = cache;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -61,17 +64,18 @@ class SessionService {
                         .increment());
     }
 
+    /** Signs this session out: it stops working at once, on every instance. */
     Uni<Void> logout(String token) {
-        return sessions.close(token);
+        return cache.close(token);
     }
 
     /** Signs the user out everywhere: every token of theirs stops working at once. */
     Uni<Void> logoutEverywhere(String userId) {
-        return sessions.closeAll(userId);
+        return cache.closeAll(userId);
     }
 
-    /** The user id of a live token (and its expiry pushed out), or null. */
+    /** The user id of a live token, or null; its sliding expiry is pushed out now and then ({@link SessionCache}). */
     Uni<String> userOf(String token) {
-        return sessions.touch(token, config.ttl(), clock.instant());
+        return cache.userOf(token);
     }
 }

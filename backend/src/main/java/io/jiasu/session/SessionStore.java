@@ -4,6 +4,7 @@ import io.jiasu.platform.RedisDeadline;
 import io.jiasu.platform.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.redis.datasource.set.ReactiveSetCommands;
 import io.quarkus.redis.datasource.value.GetExArgs;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -12,65 +13,112 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Sessions in Redis: the SHA-256 of a token maps to its user and the moment it ends for good ({@code userId
  * deadline}), with a sliding expiry below that; each user's session keys are listed in a set so all of them can be
- * ended at once.
+ * ended at once. Every ending is also announced on a pub/sub channel ({@link Revocation}), so the instances' session
+ * caches drop it at once; the channel carries digests and user ids, never a token.
  */
 @ApplicationScoped
 class SessionStore {
     private static final String KEY = "jiasu:session:";
     private static final String USER_SESSIONS = "jiasu:sessions:";
+    private static final String REVOCATIONS = "jiasu:session-revocations";
+    /** Adds a session to its user's list and makes the list end with the session: one command, one key. */
+    private static final String LIST_ADD =
+            "redis.call('SADD', KEYS[1], ARGV[1]);" + " return redis.call('EXPIREAT', KEYS[1], ARGV[2])";
+
+    private final ReactiveRedisDataSource redis;
 
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveSetCommands<String, String> sets;
     private final ReactiveKeyCommands<String> keys;
+    private final ReactivePubSubCommands<String> channel;
     private final RedisDeadline deadline;
 
     SessionStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
         this.deadline = deadline;
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.sets = redis.set(String.class);
         this.keys = redis.key();
+        this.channel = redis.pubsub(String.class);
     }
 
-    /** A new session of {@code userId}, sliding by {@code ttl} and ending for good at {@code endsAt}. */
-    Uni<Void> open(String token, String userId, Duration ttl, Instant endsAt) {
-        String key = key(token);
-        String list = USER_SESSIONS + userId;
-        return deadline.bound(values.setex(key, ttl.toSeconds(), userId + " " + endsAt.getEpochSecond())
-                .call(() -> sets.sadd(list, key))
-                .call(() -> keys.expireat(list, endsAt))
-                .replaceWithVoid());
+    /** A live session as Redis holds it: its user and the epoch second it ends for good (Long.MAX_VALUE: never). */
+    record Live(String userId, long endsAt) {}
+
+    /** What a revocation names: one session (by the digest of its token) or every session of a user. */
+    record Revocation(String digest, String userId) {
+        private static final String ONE = "t ";
+        private static final String ALL = "u ";
+
+        String message() {
+            return digest != null ? ONE + digest : ALL + userId;
+        }
+
+        /** The revocation a message names, or null for a message this version does not know. */
+        static Revocation of(String message) {
+            if (message.startsWith(ONE)) {
+                return new Revocation(message.substring(ONE.length()), null);
+            }
+            if (message.startsWith(ALL)) {
+                return new Revocation(null, message.substring(ALL.length()));
+            }
+            return null;
+        }
     }
 
     /**
-     * The user of a live token, pushing its expiry out again; null when unknown, expired, past its absolute
+     * A new session of {@code userId}, sliding by {@code ttl} and ending for good at {@code endsAt}: two commands sent
+     * side by side, the session and its user's list (they may sit in different cluster slots).
+     */
+    Uni<Void> open(String token, String userId, Duration ttl, Instant endsAt) {
+        String key = digestKey(token);
+        String list = USER_SESSIONS + userId;
+        return deadline.bound(Uni.combine()
+                .all()
+                .unis(
+                        values.setex(key, ttl.toSeconds(), userId + " " + endsAt.getEpochSecond()),
+                        redis.execute("EVAL", LIST_ADD, "1", list, key, Long.toString(endsAt.getEpochSecond())))
+                .discardItems());
+    }
+
+    /**
+     * The session of a live token, pushing its expiry out again; null when unknown, expired, past its absolute
      * lifetime or revoked. A value written before the lifetime existed (a bare user id) has no deadline.
      */
-    Uni<String> touch(String token, Duration ttl, Instant now) {
-        String key = key(token);
+    Uni<Live> touch(String digest, Duration ttl, Instant now) {
+        String key = KEY + digest;
         return deadline.bound(values.getex(key, new GetExArgs().ex(ttl))).flatMap(value -> {
             if (value == null) {
                 return Uni.createFrom().nullItem();
             }
             int space = value.indexOf(' ');
             if (space < 0) {
-                return Uni.createFrom().item(value);
+                return Uni.createFrom().item(new Live(value, Long.MAX_VALUE));
             }
-            if (now.getEpochSecond() >= Long.parseLong(value.substring(space + 1))) {
-                return deadline.bound(keys.del(key)).replaceWith((String) null);
+            long endsAt = Long.parseLong(value.substring(space + 1));
+            if (now.getEpochSecond() >= endsAt) {
+                return deadline.bound(keys.del(key)).replaceWith((Live) null);
             }
-            return Uni.createFrom().item(value.substring(0, space));
+            return Uni.createFrom().item(new Live(value.substring(0, space), endsAt));
         });
     }
 
-    Uni<Void> close(String token) {
-        return deadline.bound(keys.del(key(token)).replaceWithVoid());
+    /** Ends one session, then tells every instance. */
+    Uni<Void> close(String digest) {
+        return deadline.bound(keys.del(KEY + digest))
+                .call(() -> announce(new Revocation(digest, null)))
+                .replaceWithVoid();
     }
 
-    /** Ends every session of the user: each key on its own (a Redis Cluster spreads them over slots), then the list. */
+    /**
+     * Ends every session of the user: each key on its own (a Redis Cluster spreads them over slots), then the list,
+     * then tells every instance.
+     */
     Uni<Void> closeAll(String userId) {
         String list = USER_SESSIONS + userId;
         return deadline.bound(sets.smembers(list))
@@ -81,11 +129,37 @@ class SessionStore {
                 .collect()
                 .last()
                 .flatMap(ignored -> deadline.bound(keys.del(list)))
+                .call(() -> announce(new Revocation(null, userId)))
                 .replaceWithVoid();
     }
 
-    // Only the digest is stored, so a Redis dump does not hand out live tokens.
-    private static String key(String token) {
-        return KEY + Sha256.hex(token);
+    /**
+     * Listens to every instance's revocations; {@code ended} runs when the subscription ends or fails (messages
+     * may have been missed from then on).
+     */
+    Uni<ReactivePubSubCommands.ReactiveRedisSubscriber> listen(Consumer<Revocation> revoked, Runnable ended) {
+        return channel.subscribe(
+                REVOCATIONS,
+                message -> {
+                    Revocation revocation = Revocation.of(message);
+                    if (revocation != null) {
+                        revoked.accept(revocation);
+                    }
+                },
+                ended,
+                failure -> ended.run());
+    }
+
+    private Uni<Void> announce(Revocation revocation) {
+        return deadline.bound(channel.publish(REVOCATIONS, revocation.message()));
+    }
+
+    /** The digest a token is stored and announced under: a Redis dump or the channel never hands out live tokens. */
+    static String digest(String token) {
+        return Sha256.hex(token);
+    }
+
+    private static String digestKey(String token) {
+        return KEY + digest(token);
     }
 }

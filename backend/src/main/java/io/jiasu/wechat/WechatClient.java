@@ -2,7 +2,6 @@ package io.jiasu.wechat;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaCodeLineColor;
-import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.binarywang.wx.miniapp.bean.safety.request.WxMaUserSafetyRiskRankRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMediaSecCheckCheckRequest;
@@ -38,36 +37,42 @@ public class WechatClient {
     private static final WxMaCodeLineColor BLACK = new WxMaCodeLineColor("0", "0", "0");
 
     private final WxMaService wx;
+    private final Code2Session code2session;
     private final WechatConfig config;
     private final MeterRegistry metrics;
 
-    WechatClient(WxMaService wx, WechatConfig config, MeterRegistry metrics) {
+    WechatClient(WxMaService wx, Code2Session code2session, WechatConfig config, MeterRegistry metrics) {
         this.wx = wx;
+        this.code2session = code2session;
         this.config = config;
         this.metrics = metrics;
     }
 
     /**
-     * Loads and connects WxJava's whole request path once, off the request path, as the app starts: the first
-     * login of a cold instance would otherwise spend much of its {@code call-timeout} loading classes and opening the
-     * HTTP pool. The code is one WeChat refuses (40029); nothing is logged or counted.
+     * Loads and connects the login's request path once, off the request path, as the app starts: the first login of
+     * a cold instance would otherwise spend much of its {@code call-timeout} loading classes and opening a connection.
+     * The code is one WeChat refuses (40029); nothing is logged or counted.
      */
     void warmUp(@Observes StartupEvent start) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                wx.getUserService().getSessionInfo("jiasu-warm-up");
-            } catch (Exception | LinkageError expected) {
-                LOG.debugf("WeChat warm-up done: %s", expected.getClass().getSimpleName());
-            }
-        });
+        code2session
+                .exchange("jiasu-warm-up")
+                .subscribe()
+                .with(
+                        ignored -> {},
+                        expected -> LOG.debugf(
+                                "WeChat warm-up done: %s", expected.getClass().getSimpleName()));
     }
 
-    /** Trades a wx.login code for the user's openid and session key (code2session). */
+    /** Trades a wx.login code for the user's openid and session key (code2session), without holding a thread. */
     public Uni<WxLogin> login(String code) {
-        return call("code2session", () -> {
-            WxMaJscode2SessionResult session = wx.getUserService().getSessionInfo(code);
-            return new WxLogin(session.getOpenid(), session.getSessionKey(), session.getUnionid());
-        });
+        return timed(
+                "code2session",
+                code2session
+                        .exchange(code)
+                        .onFailure(WxErrorException.class)
+                        .transform(e -> mapped(
+                                "code2session",
+                                ((WxErrorException) e).getError().getErrorCode())));
     }
 
     /** Asks content security whether text a user wrote may be shown (msgSecCheck v2); true when it passes. */
@@ -152,21 +157,27 @@ public class WechatClient {
     }
 
     private <T> Uni<T> call(String api, Callable<T> work) {
+        return timed(
+                api,
+                Uni.createFrom()
+                        .item(() -> {
+                            try {
+                                return work.call();
+                            } catch (WxErrorException e) {
+                                throw mapped(api, e.getError().getErrorCode());
+                            } catch (RuntimeException e) {
+                                throw e;
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** Bounds a call in time, turns whatever is not one of our refusals into WX_UNAVAILABLE, and times it. */
+    private <T> Uni<T> timed(String api, Uni<T> call) {
         Timer.Sample sample = Timer.start(metrics);
-        return Uni.createFrom()
-                .item(() -> {
-                    try {
-                        return work.call();
-                    } catch (WxErrorException e) {
-                        throw mapped(api, e.getError().getErrorCode());
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem()
+        return call.ifNoItem()
                 .after(config.callTimeout())
                 .failWith(WxUnavailable::new)
                 .onFailure(e -> !(e instanceof io.jiasu.platform.ApiException))

@@ -50,7 +50,14 @@ interface WechatConfig {
     @WithDefault("2h")
     Duration shareInfoMaxAge();
 
-    /** Pooled HTTP connections to WeChat. */
+    /** Pooled HTTP connections of WxJava's blocking client (every call but code2session). */
     @WithDefault("64")
     int maxConnections();
+
+    /**
+     * Logins that may wait on WeChat's code2session at once, each on its own connection ({@link Code2Session}): at 100
+     * ms a call, 1024 of them take 10,000 logins a second.
+     */
+    @WithDefault("1024")
+    int loginConnections();
 }

@@ -1,0 +1,174 @@
+package io.jiasu.session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * This instance's copy of the sessions it has seen lately, so an authenticated request costs no Redis round trip.
+ * An entry is trusted for {@code recheck-every} after Redis confirmed it (that confirmation also pushes the sliding
+ * expiry out: at most one touch per session and instance in that time), and never past the session's absolute end.
+ * Every ending of a session (sign-out, sign-out everywhere) is announced on Redis pub/sub and drops the entry on every
+ * instance at once. While the subscription is down nothing is trusted (every request asks Redis); when it is back the
+ * whole copy is dropped, since messages may have been missed meanwhile. Counts hits and misses in {@code
+ * jiasu.session.cache} (tag {@code outcome}).
+ */
+@ApplicationScoped
+class SessionCache {
+    private static final Logger LOG = Logger.getLogger(SessionCache.class);
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Cache<String, Entry> entries;
+    /** Bumped by every revocation and loss of the channel: a Redis answer read before one is not kept after it. */
+    private final AtomicLong epoch = new AtomicLong();
+
+    private final AtomicBoolean subscribing = new AtomicBoolean();
+    private volatile boolean listening;
+    private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+    private final Counter hits;
+    private final Counter misses;
+
+    SessionCache(SessionStore store, SessionConfig config, Clock clock, MeterRegistry metrics) {
+        this.store = store;
+        this.clock = clock;
+        this.ttl = config.ttl();
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(config.cachedSessions())
+                .expireAfterWrite(config.recheckEvery())
+                .build();
+        this.hits = metrics.counter("jiasu.session.cache", "outcome", "hit");
+        this.misses = metrics.counter("jiasu.session.cache", "outcome", "miss");
+    }
+
+    /** A session as this instance last saw it confirmed; {@code answer} is built once and handed to every hit. */
+    private record Entry(String userId, long endsAtSecond, Uni<String> answer) {}
+
+    void start(@Observes StartupEvent start) {
+        listen().subscribe().with(ignored -> {});
+    }
+
+    /** Subscribes again after the channel was lost (or never came up): nothing is cached until it is back. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> keepListening() {
+        return listening ? Uni.createFrom().voidItem() : listen();
+    }
+
+    /** Subscribes to the revocations; once subscribed, the copy starts empty and is trusted. */
+    Uni<Void> listen() {
+        if (!subscribing.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.listen(this::revoked, this::lost)
+                .invoke(subscribed -> {
+                    subscriber = subscribed;
+                    drop();
+                    listening = true;
+                })
+                .onFailure()
+                .invoke(e ->
+                        LOG.warnf("session revocations: cannot subscribe, every session is read from Redis: %s", e))
+                .onFailure()
+                .recoverWithNull()
+                .eventually(() -> subscribing.set(false))
+                .replaceWithVoid();
+    }
+
+    /** Stops listening (the app stops): the copy is no longer trusted. */
+    Uni<Void> stop() {
+        listening = false;
+        ReactivePubSubCommands.ReactiveRedisSubscriber current = subscriber;
+        subscriber = null;
+        return current == null
+                ? Uni.createFrom().voidItem()
+                : current.unsubscribe().onFailure().recoverWithNull();
+    }
+
+    void stopOnShutdown(@Observes ShutdownEvent shutdown) {
+        stop().subscribe().with(ignored -> {}, failure -> {});
+    }
+
+    /** The user of a live token, from this instance's copy when it may be trusted, else from Redis; or null. */
+    Uni<String> userOf(String token) {
+        String digest = SessionStore.digest(token);
+        Entry entry = entries.getIfPresent(digest);
+        if (entry != null && listening) {
+            if (clock.millis() / 1000 < entry.endsAtSecond()) {
+                hits.increment();
+                return entry.answer();
+            }
+            entries.invalidate(digest);
+        }
+        misses.increment();
+        long seen = epoch.get();
+        return store.touch(digest, ttl, clock.instant()).map(live -> {
+            if (live == null) {
+                return null;
+            }
+            if (listening && epoch.get() == seen) {
+                entries.put(
+                        digest,
+                        new Entry(live.userId(), live.endsAt(), Uni.createFrom().item(live.userId())));
+            }
+            return live.userId();
+        });
+    }
+
+    /** Ends one session: here at once, on the other instances through the channel. */
+    Uni<Void> close(String token) {
+        String digest = SessionStore.digest(token);
+        forget(digest);
+        return store.close(digest).invoke(() -> forget(digest));
+    }
+
+    /** Ends every session of the user: here at once, on the other instances through the channel. */
+    Uni<Void> closeAll(String userId) {
+        forgetUser(userId);
+        return store.closeAll(userId).invoke(() -> forgetUser(userId));
+    }
+
+    private void revoked(SessionStore.Revocation revocation) {
+        if (revocation.digest() != null) {
+            forget(revocation.digest());
+        } else {
+            forgetUser(revocation.userId());
+        }
+    }
+
+    private void lost() {
+        if (listening) {
+            LOG.warn("session revocations: the channel was lost, every session is read from Redis until it is back");
+        }
+        listening = false;
+        drop();
+    }
+
+    private void forget(String digest) {
+        epoch.incrementAndGet();
+        entries.invalidate(digest);
+    }
+
+    private void forgetUser(String userId) {
+        epoch.incrementAndGet();
+        entries.asMap().values().removeIf(entry -> entry.userId().equals(userId));
+    }
+
+    private void drop() {
+        epoch.incrementAndGet();
+        entries.invalidateAll();
+    }
+}

@@ -1,0 +1,37 @@
+-- wrk script for the read rows: GET PATH_TEMPLATE for a random one of the first READ_PLAYERS prepared users (all
+-- when unset), "{cid}" and "{code}" filled in ({code}: that user's share code), with the token of that user (AUTH=me)
+-- or of any random user (AUTH=1: a friend opening the card), none otherwise. Reported like help.lua.
+local tokens, paths, n = {}, {}, 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local template = os.getenv("PATH_TEMPLATE"):gsub("{cid}", os.getenv("CAMPAIGN"))
+  for line in io.lines(os.getenv("USERS_FILE")) do
+    local token, code = line:match("(%S+) (%S+)")
+    n = n + 1
+    tokens[n] = "Bearer " .. token
+    paths[n] = template:gsub("{code}", code)
+  end
+  auth = os.getenv("AUTH") or "0"
+  players = math.min(n, tonumber(os.getenv("READ_PLAYERS") or n))
+  math.randomseed(os.time() * 31 + id)
+end
+
+function request()
+  local i = math.random(players)
+  if auth == "me" then
+    return wrk.format("GET", paths[i], { ["Authorization"] = tokens[i] })
+  elseif auth == "1" then
+    return wrk.format("GET", paths[i], { ["Authorization"] = tokens[math.random(n)] })
+  end
+  return wrk.format("GET", paths[i])
+end
+
+function done(summary, latency, requests)
+  dofile(os.getenv("BENCH_DIR") .. "/report.lua")(summary, latency)
+end
