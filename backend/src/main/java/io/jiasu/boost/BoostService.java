@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
+import io.jiasu.campaign.CampaignStatus;
 import io.jiasu.platform.ApiException;
 import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.NotFound;
@@ -14,6 +15,7 @@ import io.jiasu.prize.SlotService;
 import io.jiasu.risk.Held;
 import io.jiasu.risk.RiskService;
 import io.jiasu.user.UserService;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,10 @@ import java.util.regex.Pattern;
  * answers as the first did, and the help that reaches the goal takes the next prize. The player's document enforces
  * the once-per-friend, self and goal rules atomically (one guarded update, {@link HelpAttempt}); this class says what
  * each refusal means.
+ *
+ * <p>A help is decided in three steps, one round trip each: the gate (Redis, one script: the Idempotency-Key's claim
+ * and the daily slot), the guarded update (MongoDB), and, with a key, remembering the answer (Redis). Everything else
+ * (the campaign, the share code's owner, bans) is answered from memory.
  *
  * <p>MongoDB is the record of helps and prizes. The daily limit lives in Redis (kept with AOF in production): a slot
  * is reserved before the help and given back if the help is refused; a slot left behind by a crash between the two
@@ -48,20 +55,20 @@ class BoostService {
     private final PlayerService players;
     private final UserService users;
     private final SlotService slots;
-    private final DailyHelpStore daily;
-    private final IdempotencyStore answers;
+    private final HelpGateStore gate;
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final RiskService risk;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> acceptedByCampaign = new ConcurrentHashMap<>();
 
     BoostService(
             CampaignService campaigns,
             PlayerService players,
             UserService users,
             SlotService slots,
-            DailyHelpStore daily,
-            IdempotencyStore answers,
+            HelpGateStore gate,
             ObjectMapper json,
             Clock clock,
             MeterRegistry metrics,
@@ -70,8 +77,7 @@ class BoostService {
         this.players = players;
         this.users = users;
         this.slots = slots;
-        this.daily = daily;
-        this.answers = answers;
+        this.gate = gate;
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
@@ -89,35 +95,79 @@ class BoostService {
             String idempotencyKey,
             Origin origin,
             String address) {
-        if (idempotencyKey == null) {
-            return decide(campaignId, shareCode, helperId, origin, address);
-        }
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             return Uni.createFrom().failure(new BadIdempotencyKey());
         }
+        Instant now = clock.instant();
+        if (idempotencyKey == null) {
+            return counted(
+                    campaignId,
+                    campaigns
+                            .published(campaignId)
+                            .flatMap(campaign -> unkeyed(campaign, shareCode, helperId, now, origin, address)));
+        }
         String scope = String.join(":", helperId, campaignId, shareCode, idempotencyKey);
-        // nothing is kept for a campaign or a player that does not exist: a stranger can't fill Redis with keys
         return campaigns
                 .published(campaignId)
-                .call(campaign -> requireHelpable(campaignId, shareCode, helperId))
-                .flatMap(campaign -> answers.claim(scope))
-                .flatMap(previous -> previous == null
-                        ? decide(campaignId, shareCode, helperId, origin, address)
-                                .call(result -> answers.remember(scope, write(new Answer(result, null))))
-                                .onFailure(ApiException.class)
-                                .call(e -> ((ApiException) e).status() < 500
-                                        ? answers.remember(scope, write(new Answer(null, ((ApiException) e).problem())))
-                                        : answers.forget(scope))
-                                .onFailure(e -> !(e instanceof ApiException))
-                                .call(e -> answers.forget(scope))
-                        : replay(scope, previous, IN_FLIGHT_POLLS));
+                .flatMap(campaign -> keyed(campaign, shareCode, helperId, scope, now, origin, address));
     }
 
-    private Uni<BoostResult> replay(String scope, String stored, int pollsLeft) {
+    private Uni<BoostResult> unkeyed(
+            Campaign campaign, String shareCode, String helperId, Instant now, Origin origin, String address) {
+        campaign.requireLive(now);
+        return requireHelpable(campaign.id(), shareCode, helperId)
+                .flatMap(owner -> admit(campaign, shareCode, helperId, now, null)
+                        .flatMap(admission ->
+                                decide(
+                                campaign, shareCode, owner, helperId, now, origin, address, admission.reservation())));
+    }
+
+    /**
+     * The first request with a key is decided and its answer kept (a refusal too; an outage or a bug drops the claim so
+     * a retry runs for real); a later one replays it. Nothing is kept for a campaign or a player that does not exist:
+     * a stranger can't fill Redis with keys.
+     */
+    private Uni<BoostResult> keyed(
+            Campaign campaign,
+            String shareCode,
+            String helperId,
+            String scope,
+            Instant now,
+            Origin origin,
+            String address) {
+        return requireHelpable(campaign.id(), shareCode, helperId)
+                .flatMap(owner -> admit(campaign, shareCode, helperId, now, scope)
+                        .flatMap(admission -> admission.previous() != null
+                                ? replay(helperId, scope, admission.previous(), IN_FLIGHT_POLLS)
+                                : counted(campaign.id(), Uni.createFrom().deferred(() -> {
+                                            campaign.requireLive(now);
+                                            return decide(
+                                                    campaign,
+                                                    shareCode,
+                                                    owner,
+                                                    helperId,
+                                                    now,
+                                                    origin,
+                                                    address,
+                                                    admission.reservation());
+                                        }))
+                                        .call(result -> gate.remember(helperId, scope, write(new Answer(result, null))))
+                                        .onFailure(ApiException.class)
+                                        .call(e -> ((ApiException) e).status() < 500
+                                                ? gate.remember(
+                                                        helperId,
+                                                        scope,
+                                                        write(new Answer(null, ((ApiException) e).problem())))
+                                                : gate.forget(helperId, scope))
+                                        .onFailure(e -> !(e instanceof ApiException))
+                                        .call(e -> gate.forget(helperId, scope))));
+    }
+
+    private Uni<BoostResult> replay(String helperId, String scope, String stored, int pollsLeft) {
         if (stored == null) {
             return Uni.createFrom().failure(new RequestInProgress());
         }
-        if (!IdempotencyStore.PENDING.equals(stored)) {
+        if (!HelpGateStore.PENDING.equals(stored)) {
             return Uni.createFrom().item(() -> read(stored).replay());
         }
         if (pollsLeft == 0) {
@@ -128,82 +178,71 @@ class BoostService {
                 .onItem()
                 .delayIt()
                 .by(IN_FLIGHT_POLL)
-                .flatMap(ignored -> answers.read(scope))
-                .flatMap(next -> replay(scope, next, pollsLeft - 1));
-    }
-
-    private Uni<BoostResult> decide(
-            String campaignId, String shareCode, String helperId, Origin origin, String address) {
-        Instant now = clock.instant();
-        return campaigns
-                .published(campaignId)
-                .invoke(campaign -> campaign.requireLive(now))
-                .call(campaign -> requireHelpable(campaignId, shareCode, helperId))
-                // the risk step: a refused help fails here, before a daily slot is spent
-                .flatMap(campaign -> risk.judge(campaign, shareCode, helperId, address)
-                        .flatMap(verdict -> verdict.held()
-                                ? withDailySlot(
-                                        campaign,
-                                        shareCode,
-                                        helperId,
-                                        now,
-                                        () -> risk.hold(campaign, shareCode, helperId, now, origin, verdict)
-                                                .map(BoostService::held))
-                                : withDailySlot(
-                                                campaign,
-                                                shareCode,
-                                                helperId,
-                                                now,
-                                                () -> players.recordHelp(
-                                                                campaign,
-                                                                shareCode,
-                                                                helperId,
-                                                                now,
-                                                                origin,
-                                                                verdict.marks())
-                                                        .map(BoostService::accepted))
-                                        .call(help -> risk.counted(campaignId, shareCode, verdict, now))
-                                        .flatMap(help -> result(campaign, help))))
-                .onItemOrFailure()
-                .invoke((result, failure) -> {
-                    String accepted = result != null && result.held() ? "held" : "accepted";
-                    metrics.counter("jiasu.boost.helps", "outcome", ApiException.outcome(failure, accepted))
-                            .increment();
-                    if (failure == null && !result.held()) {
-                        // per campaign, for the operators' helps-per-minute: rate(jiasu_boost_accepted_total[1m]) * 60
-                        metrics.counter("jiasu.boost.accepted", "campaign", campaignId)
-                                .increment();
-                    }
-                });
+                .flatMap(ignored -> gate.read(helperId, scope))
+                .flatMap(next -> replay(helperId, scope, next, pollsLeft - 1));
     }
 
     /**
      * Refuses what the share code alone rules out, before a daily slot is spent: an unknown player (NOT_FOUND),
-     * helping yourself (SELF_BOOST), or a player whose user is banned (FORBIDDEN).
+     * helping yourself (SELF_BOOST), or a player whose user is banned (FORBIDDEN). Answered from memory once the share
+     * code's owner is known; answers the owner.
      */
-    private Uni<Void> requireHelpable(String campaignId, String shareCode, String helperId) {
-        return players.ownerOf(campaignId, shareCode)
-                .invoke(owner -> {
-                    if (owner.equals(helperId)) {
-                        throw new SelfBoost();
-                    }
-                    if (users.isBanned(owner)) {
-                        throw new Forbidden("This player has been disqualified.");
-                    }
-                })
-                .replaceWithVoid();
+    private Uni<String> requireHelpable(String campaignId, String shareCode, String helperId) {
+        return players.ownerOf(campaignId, shareCode).invoke(owner -> {
+            if (owner.equals(helperId)) {
+                throw new SelfBoost();
+            }
+            if (users.isBanned(owner)) {
+                throw new Forbidden("This player has been disqualified.");
+            }
+        });
     }
 
-    /** Records the help under a daily slot, giving the slot back when the help is refused or fails. */
-    private <T> Uni<T> withDailySlot(
-            Campaign campaign, String shareCode, String helperId, Instant now, Supplier<Uni<T>> help) {
+    /**
+     * Records the help under the daily slot the gate reserved, giving the slot back when the help is refused or fails.
+     * The risk step comes first: the campaign's policy counts the help, holds it for an operator (recorded aside, adds
+     * nothing yet) or refuses it.
+     */
+    private Uni<BoostResult> decide(
+            Campaign campaign,
+            String shareCode,
+            String owner,
+            String helperId,
+            Instant now,
+            Origin origin,
+            String address,
+            HelpGateStore.Reservation reservation) {
         LocalDate day = campaign.dayOf(now);
-        return reserve(campaign, shareCode, helperId, day, now, true)
-                .flatMap(reservation -> help.get()
+        Uni<HelpGateStore.Reservation> slot = reservation == HelpGateStore.Reservation.FULL
+                ? repairThenReserve(campaign, shareCode, helperId, day, now)
+                : Uni.createFrom().item(reservation);
+        return slot.flatMap(taken -> risk.judge(campaign, shareCode, helperId, address)
+                .onFailure()
+                .call(e -> release(campaign, helperId, day, shareCode, taken))
+                .flatMap(verdict -> verdict.held()
+                        ? risk.hold(campaign, shareCode, helperId, now, origin, verdict)
+                                .map(BoostService::held)
+                                .onFailure()
+                                .call(e -> release(campaign, helperId, day, shareCode, taken))
+                        : players.recordHelp(campaign, shareCode, owner, helperId, now, origin, verdict.marks())
+                                .map(BoostService::accepted)
+                                .onFailure()
+                                .call(e -> release(campaign, helperId, day, shareCode, taken))
+                                .call(help -> risk.counted(campaign.id(), shareCode, verdict, now))
+                                .flatMap(help -> result(campaign, help))));
+    }
+
+    private Uni<Void> release(
+            Campaign campaign, String helperId, LocalDate day, String shareCode, HelpGateStore.Reservation taken) {
+        return taken == HelpGateStore.Reservation.TAKEN
+                ? gate.release(campaign.id(), helperId, day, shareCode)
+                : Uni.createFrom().voidItem();
+    }
                         .onFailure()
-                        .call(e -> reservation == DailyHelpStore.Reservation.TAKEN
-                                ? daily.release(campaign.id(), helperId, day, shareCode)
-                                : Uni.createFrom().voidItem()));
+                        .call(e -> held == HelpGateStore.Reservation.TAKEN
+                                ? gate.release(campaign.id(), helperId, day, shareCode)
+                                : Uni.createFrom().voidItem()))
+                .flatMap(help -> result(campaign, help));
     }
 
     /**
@@ -212,16 +251,19 @@ class BoostService {
      */
     private Uni<BoostResult> result(Campaign campaign, HelpAttempt.Recorded help) {
         int helps = help.helpCount();
-        Uni<Integer> prize = help.finished()
-                ? slots.settle(campaign, help.finisher())
-                : Uni.createFrom().nullItem();
-        return prize.map(rank -> new BoostResult(
-                campaign.amountOfHelp(helps),
-                campaign.progressAfter(helps),
-                campaign.goal(),
-                help.finished(),
-                rank,
-                false));
+        if (!help.finished()) {
+            return Uni.createFrom()
+                    .item(new BoostResult(
+                            campaign.amountOfHelp(helps),
+                            campaign.progressAfter(helps),
+                            campaign.goal(),
+                            false,
+                            null,
+                            false));
+        }
+        return slots.settle(campaign, help.finisher())
+                .map(rank -> new BoostResult(
+                        campaign.amountOfHelp(helps), campaign.progressAfter(helps), campaign.goal(), true, rank, false));
     }
 
     /** A recorded help, or the API's answer to the rule the player's document refused it by. */
@@ -249,25 +291,40 @@ class BoostService {
         };
     }
 
-    private Uni<DailyHelpStore.Reservation> reserve(
-            Campaign campaign, String shareCode, String helperId, LocalDate day, Instant now, boolean mayRepair) {
-        return daily.reserve(campaign.id(), helperId, day, shareCode, campaign.dailyHelpLimit(), now)
-                .flatMap(reservation -> {
-                    if (reservation != DailyHelpStore.Reservation.FULL) {
-                        return Uni.createFrom().item(reservation);
-                    }
-                    if (!mayRepair) {
-                        return Uni.createFrom()
-                                .failure(new DailyLimitReached(
-                                        campaign.dailyHelpLimit(), campaign.secondsToNextDay(now)));
-                    }
-                    return repairDailySlots(campaign.id(), helperId, day, now)
-                            .flatMap(freed -> freed
-                                    ? reserve(campaign, shareCode, helperId, day, now, false)
-                                    : Uni.createFrom()
-                                            .failure(new DailyLimitReached(
-                                                    campaign.dailyHelpLimit(), campaign.secondsToNextDay(now))));
-                });
+    /** The gate: the key's claim (when there is a key) and, while the campaign is live, a daily slot. */
+    private Uni<HelpGateStore.Admission> admit(
+            Campaign campaign, String shareCode, String helperId, Instant now, String scope) {
+        return gate.admit(
+                campaign.id(),
+                helperId,
+                campaign.dayOf(now),
+                shareCode,
+                campaign.dailyHelpLimit(),
+                now,
+                scope,
+                campaign.status(now) == CampaignStatus.LIVE);
+    }
+
+    /** The helper hit the limit: slots a crash left behind are given back, then one more try, else the refusal. */
+    private Uni<HelpGateStore.Reservation> repairThenReserve(
+            Campaign campaign, String shareCode, String helperId, LocalDate day, Instant now) {
+        Uni<HelpGateStore.Reservation> full = Uni.createFrom()
+                .failure(() -> new DailyLimitReached(campaign.dailyHelpLimit(), campaign.secondsToNextDay(now)));
+        return repairDailySlots(campaign.id(), helperId, day, now)
+                .flatMap(freed -> !freed
+                        ? full
+                        : gate.admit(
+                                        campaign.id(),
+                                        helperId,
+                                        day,
+                                        shareCode,
+                                        campaign.dailyHelpLimit(),
+                                        now,
+                                        null,
+                                        true)
+                                .flatMap(again -> again.reservation() == HelpGateStore.Reservation.FULL
+                                        ? full
+                                        : Uni.createFrom().item(again.reservation())));
     }
 
     /**
@@ -277,7 +334,7 @@ class BoostService {
      * slot was freed.
      */
     private Uni<Boolean> repairDailySlots(String campaignId, String helperId, LocalDate day, Instant now) {
-        return daily.reservedBefore(campaignId, helperId, day, now.minus(RESERVATION_SETTLES_IN))
+        return gate.reservedBefore(campaignId, helperId, day, now.minus(RESERVATION_SETTLES_IN))
                 .flatMap(codes -> codes.isEmpty()
                         ? Uni.createFrom().item(Set.<String>of())
                         : Uni.combine()
@@ -293,10 +350,28 @@ class BoostService {
                         ? Uni.createFrom().item(false)
                         : Uni.join()
                                 .all(lost.stream()
-                                        .map(code -> daily.release(campaignId, helperId, day, code))
+                                        .map(code -> gate.release(campaignId, helperId, day, code))
                                         .toList())
                                 .andFailFast()
                                 .replaceWith(true));
+    }
+
+    /** Counts every outcome of a decided help, and accepted helps per campaign (the operators' helps per minute). */
+    private Uni<BoostResult> counted(String campaignId, Uni<BoostResult> decided) {
+        return decided.onItemOrFailure().invoke((result, failure) -> count(campaignId, result, failure));
+    }
+
+    private void count(String campaignId, BoostResult result, Throwable failure) {
+        boolean held = result != null && result.held();
+        String outcome = ApiException.outcome(failure, held ? "held" : "accepted");
+        outcomes.computeIfAbsent(outcome, o -> metrics.counter("jiasu.boost.helps", "outcome", o))
+                .increment();
+        if (failure == null && !held) {
+            // rate(jiasu_boost_accepted_total[1m]) * 60
+            acceptedByCampaign
+                    .computeIfAbsent(campaignId, id -> metrics.counter("jiasu.boost.accepted", "campaign", id))
+                    .increment();
+        }
     }
 
     private String write(Answer answer) {

@@ -10,7 +10,8 @@ import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
- * The board half of the repair sweeper: rebuilds, from the record, the boards of started campaigns that Redis lost.
+ * The board half of the repair sweeper: rebuilds, from the record, the boards of started campaigns that Redis lost, and
+ * puts back the batched standings an instance died holding.
  * A rebuild only raises scores (ZADD GT), so several instances may run it at once, and live helps racing it are safe.
  */
 @ApplicationScoped
@@ -34,13 +35,16 @@ class LeaderboardRepair {
     Uni<Void> sweep() {
         return campaigns
                 .all()
-                .onItem()
-                .transformToMulti(list -> Multi.createFrom().iterable(list))
-                .filter(campaign -> campaign.status(clock.instant()) != CampaignStatus.UPCOMING)
-                .onItem()
-                .transformToUniAndConcatenate(boards::rebuild)
-                .collect()
-                .last()
+                .map(all -> all.stream()
+                        .filter(campaign -> campaign.status(clock.instant()) != CampaignStatus.UPCOMING)
+                        .toList())
+                .call(started -> Multi.createFrom()
+                        .iterable(started)
+                        .onItem()
+                        .transformToUniAndConcatenate(boards::rebuild)
+                        .collect()
+                        .last())
+                .call(boards::restoreAfterDeadWriters)
                 .replaceWithVoid()
                 .onFailure()
                 .invoke(e -> LOG.warnf("board repair failed, will retry: %s", e.toString()))

@@ -2,6 +2,7 @@ package io.jiasu.leaderboard;
 
 import io.jiasu.platform.RedisDeadline;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.quarkus.redis.datasource.sortedset.ZAddArgs;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
@@ -26,23 +27,48 @@ import java.util.Map;
 @ApplicationScoped
 class LeaderboardStore {
     private static final String KEY = "jiasu:lb:";
+    /** Each instance's last flush of its batched standings (writer id to epoch millis): a stale one died holding some. */
+    private static final String WRITERS = "jiasu:lb-writers";
     /** Not a share code (those are letters and digits); sorts below every player. */
     static final String WHOLE = "~whole";
 
     private static final double WHOLE_SCORE = -1;
 
     private final ReactiveSortedSetCommands<String, String> sets;
+    private final ReactiveHashCommands<String, String, Long> hashes;
     private final RedisDeadline deadline;
 
     LeaderboardStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
         this.deadline = deadline;
         this.sets = redis.sortedSet(String.class);
+        this.hashes = redis.hash(Long.class);
     }
 
     Uni<Void> record(String campaignId, Instant campaignStart, Standing standing) {
         return deadline.bound(
                 sets.zadd(KEY + campaignId, new ZAddArgs().gt(), standing.score(campaignStart), standing.shareCode())
                         .replaceWithVoid());
+    }
+
+    /** Puts a batch of scores (share code to score) on the board in one ZADD; none moves a player down. */
+    Uni<Void> recordAll(String campaignId, Map<String, Double> scores) {
+        return deadline.bound(
+                sets.zadd(KEY + campaignId, new ZAddArgs().gt(), scores).replaceWithVoid());
+    }
+
+    /** Notes that every standing this writer batched before {@code at} is on its board. */
+    Uni<Void> flushed(String writerId, Instant at) {
+        return deadline.bound(hashes.hset(WRITERS, writerId, at.toEpochMilli()).replaceWithVoid());
+    }
+
+    /** Every writer's last flush. */
+    Uni<Map<String, Long>> writers() {
+        return deadline.bound(hashes.hgetall(WRITERS));
+    }
+
+    /** Forgets a writer: it stopped with nothing left to write, or what it held was put back from the record. */
+    Uni<Void> retire(String writerId) {
+        return deadline.bound(hashes.hdel(WRITERS, writerId).replaceWithVoid());
     }
 
     /** Puts every standing on the board and marks it whole, in one ZADD. */

@@ -12,15 +12,22 @@ import io.jiasu.platform.MongoSetup;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jboss.logging.Logger;
 
 /**
  * The viral loop's counters, kept as joins and helps happen so the operators' view never scans players: one
@@ -35,10 +42,17 @@ class LoopStore {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final FindOneAndUpdateOptions UPSERT_BEFORE =
             new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
+    /** People known to have helped in a campaign (a flag never unset once written), so their next helps need no write. */
+    private static final int KNOWN_HELPERS = 200_000;
+
+    private static final Logger LOG = Logger.getLogger(LoopStore.class);
 
     private final ReactiveMongoCollection<Document> loops;
     private final ReactiveMongoCollection<Document> groups;
     private final ReactiveMongoCollection<Document> people;
+    private final Map<String, HelpBatch> helpBatches = new ConcurrentHashMap<>();
+    private final Set<String> knownHelpers = ConcurrentHashMap.newKeySet();
+    private volatile CompletableFuture<Void> lastWrites = CompletableFuture.completedFuture(null);
 
     LoopStore(ReactiveMongoDatabase db) {
         this.loops = db.getCollection("loops");
@@ -59,21 +73,81 @@ class LoopStore {
                 Updates.inc("generations." + arrival.depth(), 1L),
                 Updates.inc("scenes." + scene(arrival.scene()) + ".joins", 1L));
         return loops.updateOne(Filters.eq("_id", campaignId), counts, UPSERT)
-                .call(ignored -> group(campaignId, arrival.group(), "joins"))
+                .call(ignored -> group(campaignId, arrival.group(), "joins", 1))
                 .call(ignored -> person(campaignId, userId, "joined", "helped"))
                 .replaceWithVoid();
     }
 
-    /** Counts a recorded help: its scene and group, a player's first help, and a person's first help. */
+    /**
+     * Counts a recorded help. A person's first help is counted at once (the operators' distinct helpers are exact when
+     * the help is answered); its scene and group and a player's first help go with the campaign's next batch, written
+     * every {@code jiasu.player.loop-flush-every}: those counters are the operators' picture, not the record, and a
+     * crash loses at most one batch of them.
+     */
     Uni<Void> helped(String campaignId, String helperId, Integer scene, String group, boolean firstHelpOfPlayer) {
-        Bson counts = Updates.inc("scenes." + scene(scene) + ".helps", 1L);
-        if (firstHelpOfPlayer) {
-            counts = Updates.combine(counts, Updates.inc("playersHelped", 1L));
+        helpBatches.computeIfAbsent(campaignId, id -> new HelpBatch()).add(scene(scene), group, firstHelpOfPlayer);
+        String person = campaignId + "/" + helperId;
+        if (knownHelpers.contains(person)) {
+            return Uni.createFrom().voidItem();
         }
-        return loops.updateOne(Filters.eq("_id", campaignId), counts, UPSERT)
-                .call(ignored -> group(campaignId, group, "helps"))
-                .call(ignored -> person(campaignId, helperId, "helped", "joined"))
+        return person(campaignId, helperId, "helped", "joined").invoke(() -> {
+            if (knownHelpers.size() >= KNOWN_HELPERS) {
+                knownHelpers.clear();
+            }
+            knownHelpers.add(person);
+        });
+    }
+
+    /**
+     * Writes every campaign's batch of help counts: one $inc for the campaign and one per group chat. Done when the
+     * writes of every flush begun before it are done too, so a reader that flushes first sees every help this
+     * instance answered.
+     */
+    @Scheduled(every = "${jiasu.player.loop-flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> flushHelps() {
+        List<Uni<Void>> writes = new ArrayList<>();
+        helpBatches.forEach((campaignId, batch) -> {
+            HelpBatch.Drained drained = batch.drain();
+            if (drained != null) {
+                writes.add(write(campaignId, drained));
+            }
+        });
+        CompletableFuture<Void> before = lastWrites;
+        if (writes.isEmpty()) {
+            return Uni.createFrom().completionStage(before);
+        }
+        CompletableFuture<Void> these = Uni.join()
+                .all(writes)
+                .andCollectFailures()
+                .replaceWithVoid()
+                .onFailure()
+                .invoke(e -> LOG.warnf("viral loop counters of a batch lost: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .subscribeAsCompletionStage();
+        CompletableFuture<Void> both = CompletableFuture.allOf(before, these);
+        lastWrites = both;
+        return Uni.createFrom().completionStage(both);
+    }
+
+    /** On a clean stop the last batch is written. */
+    void stop(@Observes ShutdownEvent event) {
+        flushHelps().await().atMost(Duration.ofSeconds(3));
+    }
+
+    private Uni<Void> write(String campaignId, HelpBatch.Drained drained) {
+        List<Bson> incs = new ArrayList<>();
+        drained.scenes().forEach((scene, n) -> incs.add(Updates.inc("scenes." + scene + ".helps", n)));
+        if (drained.playersHelped() > 0) {
+            incs.add(Updates.inc("playersHelped", drained.playersHelped()));
+        }
+        List<Uni<Void>> groupCounts = new ArrayList<>();
+        drained.groups().forEach((group, n) -> groupCounts.add(group(campaignId, group, "helps", n)));
+        Uni<Void> counts = loops.updateOne(Filters.eq("_id", campaignId), Updates.combine(incs), UPSERT)
                 .replaceWithVoid();
+        return groupCounts.isEmpty()
+                ? counts
+                : counts.call(() -> Uni.join().all(groupCounts).andCollectFailures());
     }
 
     /** Counts a settled finish and how long it took from joining. */
@@ -82,7 +156,7 @@ class LoopStore {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> group(String campaignId, String group, String step) {
+    private Uni<Void> group(String campaignId, String group, String step, long n) {
         if (group == null) {
             return Uni.createFrom().voidItem();
         }
@@ -91,7 +165,7 @@ class LoopStore {
                         Updates.combine(
                                 Updates.setOnInsert("campaignId", campaignId),
                                 Updates.setOnInsert("group", group),
-                                Updates.inc(step, 1L)),
+                                Updates.inc(step, n)),
                         UPSERT)
                 .flatMap(result -> result.getUpsertedId() == null
                         ? Uni.createFrom().voidItem()
@@ -171,5 +245,36 @@ class LoopStore {
 
     private static String scene(Integer scene) {
         return scene == null ? UNKNOWN_SCENE : String.valueOf(scene);
+    }
+
+    /** The help counts gathered for one campaign since the last flush. */
+    private static final class HelpBatch {
+        private Map<String, Long> scenes = new HashMap<>();
+        private Map<String, Long> groups = new HashMap<>();
+        private long playersHelped;
+
+        record Drained(Map<String, Long> scenes, Map<String, Long> groups, long playersHelped) {}
+
+        synchronized void add(String scene, String group, boolean firstHelpOfPlayer) {
+            scenes.merge(scene, 1L, Long::sum);
+            if (group != null) {
+                groups.merge(group, 1L, Long::sum);
+            }
+            if (firstHelpOfPlayer) {
+                playersHelped++;
+            }
+        }
+
+        /** What was gathered, or null when nothing was; the batch starts empty again. */
+        synchronized Drained drain() {
+            if (scenes.isEmpty()) {
+                return null;
+            }
+            Drained drained = new Drained(scenes, groups, playersHelped);
+            scenes = new HashMap<>();
+            groups = new HashMap<>();
+            playersHelped = 0;
+            return drained;
+        }
     }
 }

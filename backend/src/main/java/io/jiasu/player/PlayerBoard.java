@@ -8,6 +8,7 @@ import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,15 @@ class PlayerBoard implements BoardPlayers {
     @Override
     public Uni<List<Standing>> standings(Campaign campaign) {
         return store.allOf(campaign.id())
+                .filter(player -> !users.isBanned(player.userId()))
+                .map(player -> player.standing(campaign.progressAfter(player.helpCount())))
+                .collect()
+                .asList();
+    }
+
+    @Override
+    public Uni<List<Standing>> standingsSince(Campaign campaign, Instant since) {
+        return store.helpedSince(campaign.id(), since)
                 .filter(player -> !users.isBanned(player.userId()))
                 .map(player -> player.standing(campaign.progressAfter(player.helpCount())))
                 .collect()

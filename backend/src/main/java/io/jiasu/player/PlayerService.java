@@ -184,9 +184,16 @@ public class PlayerService {
                         }));
     }
 
-    /** Counts for the operators' stats. */
+    /**
+     * Counts for the operators' stats: players, helps and finishers from the record, distinct helpers from the viral
+     * loop's counter (each person counted at their first help, before it is answered).
+     */
     public Uni<PlayerCounts> counts(String campaignId) {
-        return store.counts(campaignId);
+        return Uni.combine()
+                .all()
+                .unis(store.counts(campaignId), loop.counters(campaignId))
+                .with((tally, counters) -> new PlayerCounts(
+                        tally.players(), tally.helps(), LoopStore.count(counters, "helpers"), tally.finished()));
     }
 
     /** The user behind a share code in this campaign; share codes never change owner, so this is cached. */
@@ -208,37 +215,45 @@ public class PlayerService {
 
     /**
      * Records one friend's help on the player's document, or says why the document refused it (the rules are the
-     * boost feature's). A recorded help that did not reach the goal puts the player's new standing on the board; the
-     * one that reached it is settled by the prize feature, which puts the standing there with the prize rank.
+     * boost feature's); {@code owner} is the share code's owner ({@link #ownerOf}). A recorded help that did not reach
+     * the goal puts the player's new standing on the board with the campaign's next batch; the one that reached it is
+     * settled by the prize feature, which puts the standing there with the prize rank at once.
      */
     public Uni<HelpAttempt> recordHelp(
-            Campaign campaign, String shareCode, String helperId, Instant now, Origin origin, RiskMarks marks) {
+            Campaign campaign,
+            String shareCode,
+            String owner,
+            String helperId,
+            Instant now,
+            Origin origin,
+            RiskMarks marks) {
         Origin from = Origin.orUnknown(origin);
         // the owner completes the players' shard key {campaignId, userId}: the update goes to one shard
-        return ownerOf(campaign.id(), shareCode)
-                .flatMap(owner -> group(helperId, from, now)
-                        .flatMap(group -> store.recordHelp(
-                                        campaign.id(),
-                                        shareCode,
-                                        owner,
-                                        helperId,
-                                        campaign.helpsToGoal(),
-                                        now,
-                                        from.scene(),
-                                        group,
-                                        marks)
-                                .call(attempt -> attempt instanceof HelpAttempt.Recorded
-                                        ? pages.invalidate(shareCode)
-                                        : Uni.createFrom().voidItem())
-                                .call(attempt -> attempt instanceof HelpAttempt.Recorded help
-                                        ? loop.helped(
-                                                campaign.id(), helperId, from.scene(), group, help.helpCount() == 1)
-                                        : Uni.createFrom().voidItem())))
-                .call(attempt -> attempt instanceof HelpAttempt.Recorded help && !help.finished()
-                        ? board.record(
-                                campaign,
-                                new Standing(shareCode, campaign.progressAfter(help.helpCount()), now, null, null))
-                        : Uni.createFrom().voidItem());
+        return group(helperId, from, now)
+                .flatMap(group -> store.recordHelp(
+                                campaign.id(),
+                                shareCode,
+                                owner,
+                                helperId,
+                                campaign.helpsToGoal(),
+                                now,
+                                from.scene(),
+                                group,
+                                marks)
+                        .call(attempt -> {
+                            if (!(attempt instanceof HelpAttempt.Recorded help)) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            if (!help.finished()) {
+                                board.recordSoon(
+                                        campaign,
+                                        new Standing(
+                                                shareCode, campaign.progressAfter(help.helpCount()), now, null, null));
+                            }
+                            return pages.invalidate(shareCode)
+                                    .call(() -> loop.helped(
+                                            campaign.id(), helperId, from.scene(), group, help.helpCount() == 1));
+                        }));
     }
 
     /**
@@ -256,10 +271,12 @@ public class PlayerService {
 
     /**
      * The viral loop of a campaign, from counters kept as it happened and a few indexed reads (never a scan of the
-     * players): the prize steps of the funnel ({@code winners}, {@code claimed}) come from the caller.
+     * players): the prize steps of the funnel ({@code winners}, {@code claimed}) come from the caller. Other instances'
+     * batches of help counters are at most {@code jiasu.player.loop-flush-every} behind.
      */
     public Uni<Virality> virality(String campaignId, long winners, long claimed) {
-        return loop.counters(campaignId).flatMap(counters -> {
+        // this instance's batch of help counters first, so the view includes every help it answered
+        return loop.flushHelps().chain(() -> loop.counters(campaignId)).flatMap(counters -> {
             long players = LoopStore.count(counters, "players");
             long invited = LoopStore.count(counters, "invitedPlayers");
             long finished = LoopStore.count(counters, "finished");

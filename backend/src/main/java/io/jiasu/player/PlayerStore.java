@@ -43,8 +43,10 @@ import org.bson.conversions.Bson;
 class PlayerStore {
     private static final String COLLECTION = "players";
     private static final int SHARE_CODE_LENGTH = 10;
-    private static final Bson WITHOUT_HELPS = Projections.exclude("helps");
+    private static final Bson WITHOUT_HELPS = Projections.exclude("helps", "helpers");
     private static final int PARTICIPANTS_BATCH = 500;
+    /** The ids of a player's helpers, flat: the help's guard asks this, never the dotted helps.u. */
+    private static final String HELPERS = "helpers";
 
     private final ReactiveMongoCollection<Document> players;
 
@@ -55,6 +57,12 @@ class PlayerStore {
     void createIndexes(@Observes StartupEvent start) {
         MongoSetup.await(
                 players.createIndex(Indexes.ascending("campaignId", "userId"), new IndexOptions().unique(true)));
+        // A ban looks up every player of a user, across campaigns.
+        MongoSetup.await(players.createIndex(Indexes.ascending("userId")));
+        // The finishers of a campaign, counted for the operators' stats from an index of finishers only.
+        MongoSetup.await(players.createIndex(
+                Indexes.ascending("campaignId", "finishedAt"),
+                new IndexOptions().partialFilterExpression(Filters.exists("finishedAt"))));
         MongoSetup.await(players.createIndex(Indexes.ascending("campaignId", "lastHelpAt")));
         // Who joined through a player: players/me's "invited" counts these keys, only the invited are in it.
         MongoSetup.await(players.createIndex(
@@ -81,6 +89,7 @@ class PlayerStore {
                 .append("userId", userId)
                 .append("helpCount", 0)
                 .append("helps", List.of())
+                .append(HELPERS, List.of())
                 .append("joinedAt", Date.from(now))
                 .append("depth", arrival.depth());
         if (arrival.invitedBy() != null) {
@@ -128,8 +137,9 @@ class PlayerStore {
     /**
      * Records one help if it is allowed, in a single guarded update: the player is not the helper, this helper has
      * not helped before, and the goal is not reached yet. The help that reaches the goal also stamps finishedAt in
-     * the same update. The filter carries the whole shard key ({campaignId, userId} of the owner), so on a sharded
-     * cluster the update goes to one shard. A refused help is explained by one read of the player.
+     * the same update (a second update, tried only when the first found the player one help short). The filter
+     * carries the whole shard key ({campaignId, userId} of the owner), so on a sharded cluster the update goes to one
+     * shard. A refused help is explained by one read of the player.
      */
     Uni<HelpAttempt> recordHelp(
             String campaignId,
@@ -141,7 +151,8 @@ class PlayerStore {
             Integer scene,
             String group,
             RiskMarks marks) {
-        Document help = new Document("u", helperId).append("at", Date.from(now));
+        Date at = Date.from(now);
+        Document help = new Document("u", helperId).append("at", at);
         if (scene != null) {
             help.append("s", scene);
         }
@@ -158,8 +169,9 @@ class PlayerStore {
         if (marks.heldId() != null) {
             help.append("h", marks.heldId());
         }
-        Bson progress = Updates.combine(
-                Updates.inc("helpCount", 1), Updates.push("helps", help), Updates.set("lastHelpAt", Date.from(now)));
+        Document progress = new Document("$inc", new Document("helpCount", 1))
+                .append("$push", new Document("helps", help).append(HELPERS, helperId))
+                .append("$set", new Document("lastHelpAt", at));
         // a player's own help is refused without a write (the guard pins the owner, so it cannot say "not the owner")
         Uni<Player> helped = ownerId.equals(helperId)
                 ? Uni.createFrom().nullItem()
@@ -170,18 +182,48 @@ class PlayerStore {
                         .ifNull()
                         .switchTo(() -> update(
                                 guard(campaignId, shareCode, ownerId, helperId, helpsToGoal - 1),
-                                Updates.combine(
-                                        progress,
-                                        Updates.set("finishedAt", Date.from(now)),
-                                        Updates.set("prizeSettled", false))));
+                                new Document(progress)
+                                        .append(
+                                                "$set",
+                                                new Document("lastHelpAt", at)
+                                                        .append("finishedAt", at)
+                                                        .append("prizeSettled", false))));
         return helped.onItem()
                 .ifNotNull()
                 .transform(player -> (HelpAttempt) new HelpAttempt.Recorded(
                         player.helpCount(), player.helpCount() == helpsToGoal ? player.finisher() : null))
                 .onItem()
                 .ifNull()
-                .switchTo(() -> find(campaignId, shareCode)
-                        .map(player -> new HelpAttempt.Refused(refusal(player, helperId, helpsToGoal))));
+                .switchTo(() -> players.find(new Document("_id", shareCode).append("campaignId", campaignId))
+                        .toUni()
+                        .flatMap(doc -> doc != null && !doc.containsKey(HELPERS)
+                                ? keepHelpersFlat(doc)
+                                        .chain(() -> recordHelp(
+                                                campaignId,
+                                                shareCode,
+                                                ownerId,
+                                                helperId,
+                                                helpsToGoal,
+                                                now,
+                                                scene,
+                                                group))
+                                : Uni.createFrom()
+                                        .<HelpAttempt>item(new HelpAttempt.Refused(refusal(
+                                                doc == null ? null : Player.from(doc), helperId, helpsToGoal)))));
+    }
+
+    /**
+     * A player stored before the flat helper list existed gets it from its helps, once, when a help first finds it
+     * missing (the guard refuses such a player, so its helps can't change meanwhile).
+     */
+    private Uni<Void> keepHelpersFlat(Document player) {
+        List<String> helpers = player.getList("helps", Document.class, List.of()).stream()
+                .map(help -> help.getString("u"))
+                .toList();
+        return players.updateOne(
+                        new Document("_id", player.get("_id")).append(HELPERS, new Document("$exists", false)),
+                        Updates.set(HELPERS, helpers))
+                .replaceWithVoid();
     }
 
     /** Which part of the guard a refused help failed, read after the fact. */
@@ -202,14 +244,16 @@ class PlayerStore {
     }
 
     /**
-     * The guard of a help as one flat filter document. Filters.and would render {$and: [...]}, which
-     * mongo-java-server answers with a collection scan instead of the _id index; MongoDB reads both alike.
+     * The guard of a help as one flat filter document on top-level fields. Filters.and would render {$and: [...]},
+     * which mongo-java-server answers with a collection scan instead of the _id index, and a dotted path (helps.u) is
+     * split by a regex per document there; MongoDB reads all alike. A player without the flat helper list never
+     * matches ({@link #keepHelpersFlat}).
      */
     private static Bson guard(String campaignId, String shareCode, String ownerId, String helperId, Object helpCount) {
         return new Document("_id", shareCode)
                 .append("campaignId", campaignId)
                 .append("userId", ownerId)
-                .append("helps.u", new Document("$ne", helperId))
+                .append(HELPERS, new Document("$exists", true).append("$ne", helperId))
                 .append("helpCount", helpCount);
     }
 
@@ -326,7 +370,16 @@ class PlayerStore {
                 .map(Player::from);
     }
 
-    /** Every player of a user, across campaigns, without help lists. */
+    /** The players of a campaign helped since {@code since}, without help lists, from the (campaignId, lastHelpAt) index. */
+    Multi<Player> helpedSince(String campaignId, Instant since) {
+        return players.find(
+                        new Document("campaignId", campaignId)
+                                .append("lastHelpAt", new Document("$gte", Date.from(since))),
+                        new FindOptions().projection(WITHOUT_HELPS))
+                .map(Player::from);
+    }
+
+    /** Every player of a user, across campaigns, without help lists (the userId index). */
     Multi<Player> ofUser(String userId) {
         return players.find(Filters.eq("userId", userId), new FindOptions().projection(WITHOUT_HELPS))
                 .map(Player::from);
@@ -406,26 +459,25 @@ class PlayerStore {
                 .map(codes -> codes.stream().collect(Collectors.toSet()));
     }
 
-    /** How many players, helps, distinct helpers and finishers a campaign has; an aggregation for operators only. */
-    Uni<PlayerCounts> counts(String campaignId) {
-        Bson mine = Filters.eq("campaignId", campaignId);
-        Uni<Long> joined = players.countDocuments(mine);
-        Uni<Long> finished = players.countDocuments(Filters.and(mine, Filters.ne("finishedAt", null)));
+    /**
+     * How many players, helps and finishers a campaign has, for the operators (whose live page asks every few seconds):
+     * two counts from indexes and one sum of the players' help counts, never an unwind of the helps.
+     */
+    Uni<Tally> counts(String campaignId) {
+        Uni<Long> joined = players.countDocuments(Filters.eq("campaignId", campaignId));
+        Uni<Long> finished = players.countDocuments(
+                new Document("campaignId", campaignId).append("finishedAt", new Document("$exists", true)));
         Uni<Long> helps = players.aggregate(List.of(
-                        Aggregates.match(mine), Aggregates.group(null, Accumulators.sum("helps", "$helpCount"))))
+                        Aggregates.match(Filters.eq("campaignId", campaignId)),
+                        Aggregates.group(null, Accumulators.sum("helps", "$helpCount"))))
                 .collect()
                 .first()
                 .map(doc -> doc == null ? 0L : ((Number) doc.get("helps")).longValue());
-        Uni<Long> helpers = players.aggregate(List.of(
-                        Aggregates.match(mine),
-                        Aggregates.unwind("$helps"),
-                        Aggregates.group("$helps.u"),
-                        Aggregates.count("n")))
-                .collect()
-                .first()
-                .map(doc -> doc == null ? 0L : ((Number) doc.get("n")).longValue());
-        return Uni.combine().all().unis(joined, helps, helpers, finished).with(PlayerCounts::new);
+        return Uni.combine().all().unis(joined, helps, finished).with(Tally::new);
     }
+
+    /** A campaign's players, helps and finishers, counted from the record. */
+    record Tally(long players, long helps, long finished) {}
 
     /** A stored join: the player, and whether this call created it. */
     record Stored(Player player, boolean created) {}

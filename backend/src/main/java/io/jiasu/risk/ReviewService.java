@@ -206,13 +206,15 @@ public class ReviewService {
      */
     private Uni<HeldHelp> apply(Campaign campaign, HeldHelp help) {
         RiskMarks marks = new RiskMarks(help.rank(), help.signals(), help.id());
-        return players.recordHelp(
+        return players.ownerOf(campaign.id(), help.shareCode())
+                .flatMap(owner -> players.recordHelp(
                         campaign,
                         help.shareCode(),
+                        owner,
                         help.helperId(),
                         clock.instant(),
                         new Origin(null, help.scene(), null),
-                        marks)
+                        marks))
                 .flatMap(attempt -> {
                     if (attempt instanceof HelpAttempt.Recorded recorded) {
                         int count = recorded.helpCount();

@@ -87,9 +87,9 @@ class DailySlotRepairTest {
                 now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), 100, 5, List.of(tier(null, 1)), 1));
     }
 
-    /** What DailyHelpStore's script leaves for a reservation: the share code, scored by when it was taken. */
+    /** What HelpGateStore's script leaves for a reservation: the share code, scored by when it was taken. */
     private static void reserve(String cid, String helperId, String shareCode, Instant at) {
-        String key = "jiasu:daily:" + cid + ":" + helperId + ":" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String key = "jiasu:daily:{" + helperId + "}:" + cid + ":" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
         assertEquals(":1", JiasuTestStack.redis().command("ZADD " + key + " " + at.toEpochMilli() + " " + shareCode));
     }
 }
