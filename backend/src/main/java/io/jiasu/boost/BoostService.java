@@ -117,8 +117,7 @@ class BoostService {
         campaign.requireLive(now);
         return requireHelpable(campaign.id(), shareCode, helperId)
                 .flatMap(owner -> admit(campaign, shareCode, helperId, now, null)
-                        .flatMap(admission ->
-                                decide(
+                        .flatMap(admission -> decide(
                                 campaign, shareCode, owner, helperId, now, origin, address, admission.reservation())));
     }
 
@@ -238,12 +237,6 @@ class BoostService {
                 ? gate.release(campaign.id(), helperId, day, shareCode)
                 : Uni.createFrom().voidItem();
     }
-                        .onFailure()
-                        .call(e -> held == HelpGateStore.Reservation.TAKEN
-                                ? gate.release(campaign.id(), helperId, day, shareCode)
-                                : Uni.createFrom().voidItem()))
-                .flatMap(help -> result(campaign, help));
-    }
 
     /**
      * The help that reached the goal takes its prize before answering: the first prizeTotal players to get there
@@ -263,7 +256,12 @@ class BoostService {
         }
         return slots.settle(campaign, help.finisher())
                 .map(rank -> new BoostResult(
-                        campaign.amountOfHelp(helps), campaign.progressAfter(helps), campaign.goal(), true, rank, false));
+                        campaign.amountOfHelp(helps),
+                        campaign.progressAfter(helps),
+                        campaign.goal(),
+                        true,
+                        rank,
+                        false));
     }
 
     /** A recorded help, or the API's answer to the rule the player's document refused it by. */

@@ -206,7 +206,8 @@ class PlayerStore {
                                                 helpsToGoal,
                                                 now,
                                                 scene,
-                                                group))
+                                                group,
+                                                marks))
                                 : Uni.createFrom()
                                         .<HelpAttempt>item(new HelpAttempt.Refused(refusal(
                                                 doc == null ? null : Player.from(doc), helperId, helpsToGoal)))));
