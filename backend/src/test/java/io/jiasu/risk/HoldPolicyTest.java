@@ -30,7 +30,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -293,6 +296,32 @@ class HoldPolicyTest {
         assertEquals(3, waiting.getList("held").size());
         assertEquals(List.of("network"), waiting.getList("held[0].risk.signals"));
         assertEquals(3, waiting.getInt("flagged[0].signals.network"));
+    }
+
+    @Test
+    void aHeldHelpKeepsItsDailySlotWhenTheRepairLooksForLostOnes() {
+        String cid = created(Fixtures.campaign(
+                Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86_400), 1000, 10, Fixtures.schedule(), 1));
+        setPolicy(cid, "hold").then().statusCode(200);
+        Runner first = joined(cid, "p");
+        Runner second = joined(cid, "p");
+        String risky = login(unique("risky"));
+        String helperId =
+                given().auth().oauth2(risky).get("/api/v1/me").then().extract().path("id");
+        helpFrom(networkOf(5), risky, cid, first.shareCode())
+                .then()
+                .statusCode(201)
+                .body("held", equalTo(true));
+        // the slot looks old enough for the repair, which gives back slots whose help is not in the record
+        String key = "jiasu:daily:" + cid + ":" + helperId + ":" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        long old = Instant.now().minus(Duration.ofMinutes(2)).toEpochMilli();
+        assertEquals(":0", JiasuTestStack.redis().command("ZADD " + key + " " + old + " " + first.shareCode()));
+
+        helpFrom(networkOf(5), risky, cid, second.shareCode())
+                .then()
+                .statusCode(429)
+                .body("code", equalTo("DAILY_LIMIT"));
+        assertEquals(1, queue(cid).jsonPath().getList("held").size());
     }
 
     @Test
