@@ -20,6 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.jiasu.Fixtures;
 import io.jiasu.JiasuTestStack;
 import io.jiasu.Parallel;
@@ -30,8 +34,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +49,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +62,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = JiasuTestStack.class, scope = TestResourceScope.GLOBAL)
 class HoldPolicyTest {
     private static final int THREADS = 32;
+
+    @Inject
+    MongoClient mongo;
 
     @Test
     void heldHelpsAddNothingUntilApprovedWhileEveryOtherHelpCounts() {
@@ -293,6 +306,85 @@ class HoldPolicyTest {
         assertEquals(3, waiting.getList("held").size());
         assertEquals(List.of("network"), waiting.getList("held[0].risk.signals"));
         assertEquals(3, waiting.getInt("flagged[0].signals.network"));
+    }
+
+    @Test
+    void anApprovalCutShortByACrashIsFinishedByTheNextOneAndCountsOnce() {
+        String cid = created(liveCampaign());
+        setPolicy(cid, "hold").then().statusCode(200);
+        Runner before = joined(cid, "p");
+        Runner after = joined(cid, "p");
+        helpFrom(networkOf(6), login(unique("risky")), cid, before.shareCode())
+                .then()
+                .body("held", equalTo(true));
+        helpFrom(networkOf(7), login(unique("risky")), cid, after.shareCode())
+                .then()
+                .body("held", equalTo(true));
+        String cutBeforeApplying =
+                queue(cid).jsonPath().getString("held.find { it.shareCode == '" + before.shareCode() + "' }.id");
+        String cutAfterApplying =
+                queue(cid).jsonPath().getString("held.find { it.shareCode == '" + after.shareCode() + "' }.id");
+        Date longAgo = Date.from(Instant.now().minus(Duration.ofMinutes(2)));
+        // died right after winning the decision, before the help reached the player
+        heldHelps()
+                .updateOne(
+                        Filters.eq("_id", cutBeforeApplying),
+                        Updates.combine(Updates.set("state", "APPROVING"), Updates.set("decidedAt", longAgo)));
+        // died after the help reached the player, before the outcome was written
+        decide(cid, cutAfterApplying, "APPROVED").then().body("outcome.counted", equalTo(true));
+        heldHelps()
+                .updateOne(
+                        Filters.eq("_id", cutAfterApplying),
+                        Updates.combine(
+                                Updates.set("state", "APPROVING"),
+                                Updates.set("decidedAt", longAgo),
+                                Updates.unset("o")));
+
+        decide(cid, cutBeforeApplying, "APPROVED")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("APPROVED"))
+                .body("outcome.counted", equalTo(true))
+                .body("outcome.amount", equalTo(200));
+        decide(cid, cutAfterApplying, "REJECTED")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("APPROVED"))
+                .body("outcome.counted", equalTo(true))
+                .body("outcome.progress", equalTo(200));
+
+        assertEquals(1, me(before.token(), cid).jsonPath().getInt("helpers"));
+        assertEquals(1, me(after.token(), cid).jsonPath().getInt("helpers"));
+    }
+
+    private MongoCollection<Document> heldHelps() {
+        return mongo.getDatabase("jiasu").getCollection("heldHelps");
+    }
+
+    @Test
+    void aHeldHelpKeepsItsDailySlotWhenTheRepairLooksForLostOnes() {
+        String cid = created(Fixtures.campaign(
+                Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86_400), 1000, 10, Fixtures.schedule(), 1));
+        setPolicy(cid, "hold").then().statusCode(200);
+        Runner first = joined(cid, "p");
+        Runner second = joined(cid, "p");
+        String risky = login(unique("risky"));
+        String helperId =
+                given().auth().oauth2(risky).get("/api/v1/me").then().extract().path("id");
+        helpFrom(networkOf(5), risky, cid, first.shareCode())
+                .then()
+                .statusCode(201)
+                .body("held", equalTo(true));
+        // the slot looks old enough for the repair, which gives back slots whose help is not in the record
+        String key = "jiasu:daily:" + cid + ":" + helperId + ":" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        long old = Instant.now().minus(Duration.ofMinutes(2)).toEpochMilli();
+        assertEquals(":0", JiasuTestStack.redis().command("ZADD " + key + " " + old + " " + first.shareCode()));
+
+        helpFrom(networkOf(5), risky, cid, second.shareCode())
+                .then()
+                .statusCode(429)
+                .body("code", equalTo("DAILY_LIMIT"));
+        assertEquals(1, queue(cid).jsonPath().getList("held").size());
     }
 
     @Test
