@@ -7,13 +7,18 @@ const [apiBase, adminToken, cid, users, helpsToGoal, prizes, out] = process.argv
 const count = Number(users);
 const parallel = 32;
 
-async function call(method, path, { token, body } = {}) {
+// A 502 or 503 (WeChat's stub or a dependency slow on a loaded box) is tried again, up to 5 times.
+async function call(method, path, { token, body } = {}, tries = 5) {
   const res = await fetch(apiBase + path, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
+  if ((res.status === 502 || res.status === 503) && tries > 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return call(method, path, { token, body }, tries - 1);
+  }
   if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
   return JSON.parse(text);
 }

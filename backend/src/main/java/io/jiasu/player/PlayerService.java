@@ -44,8 +44,8 @@ public class PlayerService {
     private final UserService users;
     private final LeaderboardService board;
     private final Cache owners;
-    private final Cache pages;
-    private final Cache views;
+    private final Snapshots<String, Page> pages;
+    private final Snapshots<Mine, PlayerView> views;
     private final Claims claims;
     private final Settlement settlement;
     private final LoopStore loop;
@@ -58,8 +58,7 @@ public class PlayerService {
             UserService users,
             LeaderboardService board,
             @CacheName("share-code-owners") Cache owners,
-            @CacheName("player-pages") Cache pages,
-            @CacheName("player-views") Cache views,
+            PlayerConfig config,
             Claims claims,
             Settlement settlement,
             LoopStore loop,
@@ -70,8 +69,8 @@ public class PlayerService {
         this.users = users;
         this.board = board;
         this.owners = owners;
-        this.pages = pages;
-        this.views = views;
+        this.pages = new Snapshots<>(config.snapshotMaxAge(), config.snapshots());
+        this.views = new Snapshots<>(config.snapshotMaxAge(), config.snapshots());
         this.claims = claims;
         this.settlement = settlement;
         this.loop = loop;
@@ -100,7 +99,7 @@ public class PlayerService {
                                 : Uni.createFrom().voidItem())
                         .flatMap(stored ->
                                 view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))))
-                .call(() -> views.invalidate(new Mine(campaignId, userId)));
+                .invoke(() -> views.forget(new Mine(campaignId, userId)));
     }
 
     /** The caller's own run, settling a prize outcome a crash left unwritten. */
@@ -117,18 +116,18 @@ public class PlayerService {
     }
 
     /**
-     * The caller's own run as their page shows it: a snapshot at most a second old ({@code player-views}), so a crowd
+     * The caller's own run as their page shows it: a snapshot at most a second old ({@link PlayerConfig}), so a crowd
      * reloading its pages costs one read per player and second. Their own writes on this instance (joining, a claim)
      * drop it at once ({@link #changedMine}); what others do (helps, ranks) shows within the second. Rules that
      * decide on the run (claims) read {@link #me}, never this.
      */
     public Uni<PlayerView> meRecent(String campaignId, String userId) {
-        return views.getAsync(new Mine(campaignId, userId), key -> me(campaignId, userId));
+        return views.get(new Mine(campaignId, userId), key -> me(campaignId, userId));
     }
 
     /** The caller changed their own run (a claim): their next {@link #meRecent} reads it afresh. */
-    public Uni<Void> changedMine(String campaignId, String userId) {
-        return views.invalidate(new Mine(campaignId, userId));
+    public void changedMine(String campaignId, String userId) {
+        views.forget(new Mine(campaignId, userId));
     }
 
     /** Every help the caller received, newest first, with each helper's current nickname and avatar. */
@@ -156,13 +155,13 @@ public class PlayerService {
 
     /**
      * A player as their share landing page shows them; boostedByMe is answered only for a signed-in viewer. Served from
-     * a snapshot of the player and their card at most a second old ({@code player-pages}): a help recorded on this
-     * instance drops it at once, so the helper sees their own help.
+     * a snapshot of the player and their card at most a second old ({@link PlayerConfig}): a help recorded on this
+     * instance drops it at once, so the helper sees their own help (and the owner's {@link #meRecent} too).
      */
     public Uni<PublicPlayerView> publicView(String campaignId, String shareCode, String viewerId) {
         return campaigns
                 .published(campaignId)
-                .flatMap(campaign -> pages.<String, Page>getAsync(
+                .flatMap(campaign -> pages.get(
                                 shareCode,
                                 code -> store.find(campaignId, code)
                                         .onItem()
@@ -244,15 +243,16 @@ public class PlayerService {
                             if (!(attempt instanceof HelpAttempt.Recorded help)) {
                                 return Uni.createFrom().voidItem();
                             }
+                            // this instance shows a help at once: to the helper on the page, to the owner
+                            pages.forget(shareCode);
+                            views.forget(new Mine(campaign.id(), owner));
                             if (!help.finished()) {
                                 board.recordSoon(
                                         campaign,
                                         new Standing(
                                                 shareCode, campaign.progressAfter(help.helpCount()), now, null, null));
                             }
-                            return pages.invalidate(shareCode)
-                                    .call(() -> loop.helped(
-                                            campaign.id(), helperId, from.scene(), group, help.helpCount() == 1));
+                            return loop.helped(campaign.id(), helperId, from.scene(), group, help.helpCount() == 1);
                         }));
     }
 

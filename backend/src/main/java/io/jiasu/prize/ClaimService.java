@@ -83,7 +83,7 @@ public class ClaimService {
                                 review,
                                 now);
                         return store.put(claim)
-                                .call(() -> players.changedMine(campaignId, userId))
+                                .invoke(() -> players.changedMine(campaignId, userId))
                                 .map(ignored -> ClaimView.of(claim, data));
                     });
                 })

@@ -50,6 +50,7 @@ class SessionCache {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(config.cachedSessions())
                 .expireAfterWrite(config.recheckEvery())
+                .executor(Runnable::run)
                 .build();
         this.hits = metrics.counter("jiasu.session.cache", "outcome", "hit");
         this.misses = metrics.counter("jiasu.session.cache", "outcome", "miss");

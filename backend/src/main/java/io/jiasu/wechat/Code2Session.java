@@ -27,6 +27,7 @@ import me.chanjar.weixin.common.error.WxErrorException;
 @ApplicationScoped
 class Code2Session {
     private static final int SYSTEM_BUSY = -1;
+    private static final int KEEP_ALIVE_SECONDS = 10;
 
     private final HttpClient http;
     private final WechatConfig config;
@@ -42,6 +43,8 @@ class Code2Session {
                 .setDefaultPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80)
                 .setSsl(tls)
                 .setKeepAlive(true)
+                // an idle connection is closed here before WeChat's side closes it
+                .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(config.loginConnections())
                 .setMaxWaitQueueSize(config.loginConnections()));
