@@ -256,7 +256,10 @@ final class Audit {
         players.forEach(p -> byCode.put(p.shareCode(), p));
         for (int i = 0; i < slots.size(); i++) {
             String code = slots.get(i).getString("p");
-            Date finished = slots.get(i).getDate("f");
+            // a slot's finish time is the latest one stamped up to it: the time the serialising update handed out
+            // (its $max on lastFinishAt), so a request that started earlier but reached the slot later ranks after
+            Date stamped = slots.get(i).getDate("f");
+            Date finished = last == null || stamped.after(last) ? stamped : last;
             Player player = byCode.get(code);
             if (!winnerCodes.add(code)) {
                 result.fail("winner twice: " + code);
