@@ -8,12 +8,10 @@
 # deploy/local/test.
 set -uo pipefail
 DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STACK_BASE=${STACK_BASE:-18900} STACK_RUN=$DEPLOY/target/shutdown IN_FLIGHT=${IN_FLIGHT:-16}
 source "$DEPLOY/local/stack.sh"
 source "$DEPLOY/stack/checks.sh"
-STACK_BASE=${STACK_BASE:-18900}
-STACK_RUN=$DEPLOY/target/shutdown
 stack_ports 1 || exit 1
-IN_FLIGHT=${IN_FLIGHT:-16}
 # systemd's TimeoutStopSec in deploy/systemd/jiasu@.service: the instance must be gone well before it.
 STOP_BOUND=$(sed -n 's/^TimeoutStopSec=\([0-9]*\)s$/\1/p' "$DEPLOY/systemd/jiasu@.service")
 
