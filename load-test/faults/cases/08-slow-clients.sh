@@ -6,14 +6,17 @@
 CASE_TITLE="slowloris, stalled bodies and a flood from one address"
 
 case_inject() {
-    local probes=$STACK_REPO/deploy/tests/edge-probes.mjs i
+    local probes=$STACK_REPO/deploy/tests/edge-probes.mjs i slow=()
     for i in $(seq 10); do
         timeout 40 node "$probes" slow 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.2 header >"$REHEARSAL_OUT/slow-header-$i.json" &
+        slow+=($!)
         timeout 40 node "$probes" slow 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.4 body >"$REHEARSAL_OUT/slow-body-$i.json" &
+        slow+=($!)
     done
     timeout 60 node "$probes" burst 127.0.0.1 "$STACK_NGINX_PORT" 127.0.0.3 "/api/v1/campaigns/$REHEARSAL_CAMPAIGN" 3000 100 \
         >"$REHEARSAL_OUT/flood.json"
-    wait
+    # only the probes: a bare wait would also take the crowd (Gatling, started by the same shell) from case_run
+    wait "${slow[@]}"
 }
 
 case_check() {
