@@ -30,9 +30,21 @@ APP=${STACK_APP_PORTS[0]}
 URL=http://127.0.0.1:$APP
 STUB=http://127.0.0.1:$STACK_WECHAT_PORT/stub/config
 
-login() { # CODE: prints the token
-    curl -fsS -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"$1\"}" | jq -r .token
+# patiently COMMAND...: COMMAND, tried again (10 times, 1 s apart) while it fails: a 503 of a cold instance on a
+# loaded box is tried again, as a client does
+patiently() {
+    local try
+    for try in 1 2 3 4 5 6 7 8 9 10; do "$@" && return 0; sleep 1; done
+    return 1
 }
+login_once() { # CODE: prints the token
+    local token
+    token=$(curl -fsS -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"$1\"}" |
+        jq -r .token) && [ -n "$token" ] && [ "$token" != null ] && echo "$token"
+}
+login() { patiently login_once "$1"; }
+# A fresh instance answers its first requests slowly on a loaded box; the test starts once it logs a user in.
+warm() { login "warm-$RANDOM" >/dev/null; }
 # answer NAME CURL-ARGS...: one request in the background; its status and code land in answers/NAME
 answer() {
     local name=$1
@@ -59,6 +71,7 @@ all_answered() { # PREFIX STATUS
 wechat_logins() { curl -fsS "http://127.0.0.1:$STACK_WECHAT_PORT/stub/calls" | jq '.["/sns/jscode2session"] // 0'; }
 logins_arrived() { [ "$(wechat_logins)" -ge $((before + IN_FLIGHT)) ]; }
 before=$(wechat_logins)
+warm || { not_ok "the instance logs a user in"; exit 1; }
 curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"delays": {"jscode2session": "1000ms"}}' >/dev/null
 for i in $(seq 1 "$IN_FLIGHT"); do
     answer "login-$i" -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"inflight-$i\"}"
@@ -71,20 +84,21 @@ curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"restore": tr
 check "SIGTERM with $IN_FLIGHT logins in flight: every one answered 201" all_answered login 201
 check "the instance ended by itself within ${took:-?} s, below TimeoutStopSec=${STOP_BOUND}s" \
     test -n "$took" -a "${took:-99}" -lt "$STOP_BOUND"
-stack_start_app "$APP" && stack_wait_app "$APP" || { not_ok "the instance starts again"; exit 1; }
+stack_start_app "$APP" && stack_wait_app "$APP" && warm || { not_ok "the instance starts again"; exit 1; }
 
 # ---- keyed helps in flight: MongoDB stops answering for 0.8 s around the SIGTERM -------------------------------
 
 ADMIN="Authorization: Bearer $STACK_ADMIN_TOKEN"
 now=$(date -u +%s)
-curl -fsS -X PUT "$URL/api/v1/admin/campaigns/shutdown" -H "$ADMIN" -H 'Content-Type: application/json' -d "$(jq -n \
+patiently curl -fsS -X PUT "$URL/api/v1/admin/campaigns/shutdown" -H "$ADMIN" -H 'Content-Type: application/json' -d "$(jq -n \
     --arg s "$(date -u -d "@$((now - 3600))" +%FT%TZ)" --arg e "$(date -u -d "@$((now + 86400))" +%FT%TZ)" \
     --arg c "$(date -u -d "@$((now + 8 * 86400))" +%FT%TZ)" \
     '{title: "关机", description: "graceful shutdown", startsAt: $s, endsAt: $e, claimDeadline: $c, goal: 1000,
       prizeTotal: 5, schedule: [{helpers: null, amount: 10}], dailyHelpLimit: 5, published: true}')" >/dev/null ||
     { not_ok "campaign created"; exit 1; }
 owner=$(login shutdown-owner)
-share=$(curl -fsS -X POST "$URL/api/v1/campaigns/shutdown/players" -H "Authorization: Bearer $owner" | jq -r .shareCode)
+join_once() { curl -fsS -X POST "$URL/api/v1/campaigns/shutdown/players" -H "Authorization: Bearer $owner" | jq -er .shareCode; }
+share=$(patiently join_once) || { not_ok "the owner joined"; exit 1; }
 helpers=()
 for i in $(seq 1 "$IN_FLIGHT"); do helpers+=("$(login "shutdown-helper-$i")"); done
 help() { # I: the helper's help, with its own key
