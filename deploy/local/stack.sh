@@ -416,6 +416,20 @@ stack_start_nginx() {
     stack_wait_for nginx stack_http_ok "http://127.0.0.1:$STACK_STATUS_PORT/nginx_status"
 }
 
+# stack_nginx_drain PORT on|off: takes the instance on PORT out of nginx's upstream (`down`) or puts it back, and
+# reloads nginx: new workers never send it a request, old ones finish theirs and close their kept-alive
+# connections. What a rolling restart does before SIGTERM (deploy/README.md, "Graceful shutdown").
+stack_nginx_drain() {
+    local conf=$STACK_RUN/nginx/jiasu-upstream.conf port=$1 pid
+    case $2 in
+        on) sed -i -E "s/^([[:space:]]*server 127\.0\.0\.1:$port [^;]*[^n;])(;)/\1 down\2/" "$conf" ;;
+        off) sed -i -E "s/^([[:space:]]*server 127\.0\.0\.1:$port [^;]*) down;/\1;/" "$conf" ;;
+        *) stack_log "stack_nginx_drain: on or off, not $2"; return 1 ;;
+    esac
+    pid=$(stack_pid nginx) || { stack_log "stack_nginx_drain: nginx is not running"; return 1; }
+    nginx -t -q -p "$STACK_RUN/nginx" -c "$STACK_RUN/nginx/nginx.conf" -g 'daemon off;' && kill -HUP "$pid"
+}
+
 # stack_up [--nginx] [--aof | --sentinel | --cluster]: the whole stack on the ports of stack_ports, each part
 # waited for; Redis alone (+4), under Sentinel (+4..+8) or as a Cluster (+4..+6). Whatever a
 # previous run left in $STACK_RUN is stopped first; a port already taken fails at once. On failure it stops what

