@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -387,17 +388,23 @@ class PlayerStore {
     }
 
     /**
-     * Every player of a campaign, for the participants export: a cursor the caller pulls in batches, so a million
-     * players are never in memory at once. Ordered by user id, which the unique (campaignId, userId) index serves (a
-     * sort by join time would be a sort in memory); of the helps only their risk signals ({@code k}) are read.
+     * Every player of a campaign, for the participants export, a page of {@value #PARTICIPANTS_BATCH} at a time, so a
+     * million players are never in memory at once. Each page is its own query after the last user id of the one before
+     * (keyset paging on the unique (campaignId, userId) index), so each is one operation under the MongoDB time bound
+     * rather than one cursor the bound would cut short; of the helps only their risk signals ({@code k}) are read.
      */
     Multi<Participant> participants(String campaignId, IntUnaryOperator progressAfter) {
-        return players.find(
-                        Filters.eq("campaignId", campaignId),
-                        new FindOptions()
-                                .projection(Projections.exclude("helps.u", "helps.at", "helps.s", "helps.g"))
-                                .sort(Sorts.ascending("userId"))
-                                .batchSize(PARTICIPANTS_BATCH))
+        AtomicReference<String> after = new AtomicReference<>();
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> participantsAfter(campaignId, after.get()).invoke(page -> {
+                    if (!page.isEmpty()) {
+                        after.set(page.get(page.size() - 1).getString("userId"));
+                    }
+                }))
+                .whilst(page -> page.size() == PARTICIPANTS_BATCH)
+                .onItem()
+                .transformToIterable(page -> page)
                 .map(doc -> {
                     Map<String, Integer> signals = new TreeMap<>();
                     int risky = 0;
@@ -424,6 +431,18 @@ class PlayerStore {
                             risky,
                             signals);
                 });
+    }
+
+    private Uni<List<Document>> participantsAfter(String campaignId, String afterUserId) {
+        Bson campaign = Filters.eq("campaignId", campaignId);
+        return players.find(
+                        afterUserId == null ? campaign : Filters.and(campaign, Filters.gt("userId", afterUserId)),
+                        new FindOptions()
+                                .projection(Projections.exclude("helpers", "helps.u", "helps.at", "helps.s", "helps.g"))
+                                .sort(Sorts.ascending("userId"))
+                                .limit(PARTICIPANTS_BATCH))
+                .collect()
+                .asList();
     }
 
     /**
