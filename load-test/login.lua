@@ -1,15 +1,9 @@
 -- wrk script for the login rows: POST /api/v1/session with the wx.login code of a random prepared user, so every
 -- login is a returning user's (the WeChat stub maps a code to the same openid every time). Reported like help.lua.
 local prefix, users = os.getenv("CAMPAIGN"), tonumber(os.getenv("USERS"))
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
-
 function init(args)
-  math.randomseed(os.time() * 31 + id)
+  -- each thread its own sequence: seeded from the address of a table of its own
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 1000003)
 end
 
 function request()

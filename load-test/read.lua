@@ -2,13 +2,6 @@
 -- when unset), "{cid}" and "{code}" filled in ({code}: that user's share code), with the token of that user (AUTH=me)
 -- or of any random user (AUTH=1: a friend opening the card), none otherwise. Reported like help.lua.
 local tokens, paths, n = {}, {}, 0
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
-
 function init(args)
   local template = os.getenv("PATH_TEMPLATE"):gsub("{cid}", os.getenv("CAMPAIGN"))
   for line in io.lines(os.getenv("USERS_FILE")) do
@@ -19,7 +12,8 @@ function init(args)
   end
   auth = os.getenv("AUTH") or "0"
   players = math.min(n, tonumber(os.getenv("READ_PLAYERS") or n))
-  math.randomseed(os.time() * 31 + id)
+  -- each thread its own sequence: seeded from the address of a table of its own
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 1000003)
 end
 
 function request()

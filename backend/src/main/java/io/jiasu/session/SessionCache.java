@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +23,12 @@ import org.jboss.logging.Logger;
  * Every ending of a session (sign-out, sign-out everywhere) is announced on Redis pub/sub and drops the entry on every
  * instance at once. While the subscription is down nothing is trusted (every request asks Redis); when it is back the
  * whole copy is dropped, since messages may have been missed meanwhile. Counts hits and misses in {@code
- * jiasu.session.cache} (tag {@code outcome}).
+ * jiasu.session.cache} (tag {@code outcome}); {@code jiasu.session.cache.listening} is 1 while the channel is up.
  */
 @ApplicationScoped
 class SessionCache {
     private static final Logger LOG = Logger.getLogger(SessionCache.class);
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final SessionStore store;
     private final Clock clock;
@@ -54,16 +54,16 @@ class SessionCache {
                 .build();
         this.hits = metrics.counter("jiasu.session.cache", "outcome", "hit");
         this.misses = metrics.counter("jiasu.session.cache", "outcome", "miss");
+        metrics.gauge("jiasu.session.cache.listening", this, cache -> cache.listening ? 1 : 0);
     }
 
     /** A session as this instance last saw it confirmed; {@code answer} is built once and handed to every hit. */
     private record Entry(String userId, long endsAtSecond, Uni<String> answer) {}
 
-    void start(@Observes StartupEvent start) {
-        listen().subscribe().with(ignored -> {});
-    }
-
-    /** Subscribes again after the channel was lost (or never came up): nothing is cached until it is back. */
+    /**
+     * Subscribes once the app runs (a subscription made from the startup event never completed) and again whenever
+     * the channel was lost: nothing is cached until it is there.
+     */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> keepListening() {
         return listening ? Uni.createFrom().voidItem() : listen();
@@ -71,10 +71,13 @@ class SessionCache {
 
     /** Subscribes to the revocations; once subscribed, the copy starts empty and is trusted. */
     Uni<Void> listen() {
-        if (!subscribing.compareAndSet(false, true)) {
+        if (listening || !subscribing.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
         return store.listen(this::revoked, this::lost)
+                .ifNoItem()
+                .after(SUBSCRIBE_TIMEOUT)
+                .fail()
                 .invoke(subscribed -> {
                     subscriber = subscribed;
                     drop();
@@ -87,6 +90,11 @@ class SessionCache {
                 .recoverWithNull()
                 .eventually(() -> subscribing.set(false))
                 .replaceWithVoid();
+    }
+
+    /** True while revocations arrive: only then is anything cached. */
+    boolean listening() {
+        return listening;
     }
 
     /** Stops listening (the app stops): the copy is no longer trusted. */

@@ -49,11 +49,20 @@ public class WechatClient {
     }
 
     /**
-     * Loads and connects the login's request path once, off the request path, as the app starts: the first login of
-     * a cold instance would otherwise spend much of its {@code call-timeout} loading classes and opening a connection.
-     * The code is one WeChat refuses (40029); nothing is logged or counted.
+     * Loads and connects the login's request path once, off the request path, as the app starts, and fetches (or reads
+     * from Redis) the access token: the first call of a cold instance would otherwise spend much of its {@code
+     * call-timeout} loading classes, opening a connection and fetching the token. The warm-up's login code is one
+     * WeChat refuses (40029); nothing is logged or counted.
      */
     void warmUp(@Observes StartupEvent start) {
+        // the access token too (every call but code2session needs it), so the first content check does not pay for it
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                wx.getAccessToken();
+            } catch (Exception | LinkageError e) {
+                LOG.debugf("WeChat access token warm-up: %s", e.getClass().getSimpleName());
+            }
+        });
         code2session
                 .exchange("jiasu-warm-up")
                 .subscribe()

@@ -37,6 +37,9 @@ class SessionCacheTest {
     @Inject
     SessionStore store;
 
+    @Inject
+    SessionCache app;
+
     private final MovableClock clock = new MovableClock();
     private SessionCache one;
     private SessionCache other;
@@ -67,6 +70,19 @@ class SessionCacheTest {
 
         assertNull(one.userOf(token).await().indefinitely(), "refused at once where it was signed out");
         refusedWithin(AT_ONCE, other, token);
+    }
+
+    @Test
+    void theAppsOwnCacheAnswersASessionItHasSeenFromMemory() {
+        // the app subscribes once it runs (a scheduled check, every second)
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(app::listening);
+        String user = unique("u");
+        String token = open(user);
+        assertEquals(user, app.userOf(token).await().indefinitely());
+        forgetInRedis(token);
+        assertEquals(user, app.userOf(token).await().indefinitely(), "no Redis call within the recheck");
+        app.close(token).await().indefinitely();
+        assertNull(app.userOf(token).await().indefinitely());
     }
 
     @Test
