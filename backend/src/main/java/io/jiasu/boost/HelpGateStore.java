@@ -11,13 +11,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -55,7 +51,7 @@ class HelpGateStore {
             return {2}
             """;
 
-    private static final String ADMIT_SHA = sha1(ADMIT);
+    private static final String ADMIT_SHA = Sha256.scriptSha(ADMIT);
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveSortedSetCommands<String, String> sets;
@@ -177,14 +173,5 @@ class HelpGateStore {
         String tagged = ANSWER + helperId + "}";
         String hash = Sha256.hex(scope);
         return tagged + hash.substring(0, Math.max(32, Math.min(hash.length(), ANSWER_KEY_LENGTH - tagged.length())));
-    }
-
-    private static String sha1(String script) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

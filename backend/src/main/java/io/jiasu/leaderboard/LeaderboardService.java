@@ -106,7 +106,12 @@ public class LeaderboardService {
 
     /** On a clean stop nothing is left behind: the last batch is written and this writer forgotten. */
     void stop(@Observes ShutdownEvent event) {
-        flush().chain(() -> store.retire(writerId)).await().atMost(Duration.ofSeconds(3));
+        try {
+            flush().chain(() -> store.retire(writerId)).await().atMost(Duration.ofSeconds(3));
+        } catch (RuntimeException e) {
+            // the sweeper puts back what this batch held once the writer's last flush is stale
+            LOG.warnf("board: last batch not written at stop: %s", e.toString());
+        }
     }
 
     /**

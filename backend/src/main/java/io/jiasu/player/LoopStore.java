@@ -133,7 +133,11 @@ class LoopStore {
 
     /** On a clean stop the last batch is written. */
     void stop(@Observes ShutdownEvent event) {
-        flushHelps().await().atMost(Duration.ofSeconds(3));
+        try {
+            flushHelps().await().atMost(Duration.ofSeconds(3));
+        } catch (RuntimeException e) {
+            LOG.warnf("viral loop counters of the last batch not written at stop: %s", e.toString());
+        }
     }
 
     private Uni<Void> write(String campaignId, HelpBatch.Drained drained) {
