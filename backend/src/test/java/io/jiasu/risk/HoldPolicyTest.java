@@ -376,7 +376,7 @@ class HoldPolicyTest {
                 .statusCode(201)
                 .body("held", equalTo(true));
         // the slot looks old enough for the repair, which gives back slots whose help is not in the record
-        String key = "jiasu:daily:" + cid + ":" + helperId + ":" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String key = "jiasu:daily:{" + helperId + "}:" + cid + ":" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
         long old = Instant.now().minus(Duration.ofMinutes(2)).toEpochMilli();
         assertEquals(":0", JiasuTestStack.redis().command("ZADD " + key + " " + old + " " + first.shareCode()));
 
