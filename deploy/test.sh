@@ -199,6 +199,15 @@ body_limits() {
 }
 check "a 2 MB body gets 413 problem+json; a 16000-byte body reaches the app" body_limits
 
+unreadable_paths() { # a request line nginx can't decode used to be a 500 ("empty URI in redirect to named location")
+    local path
+    for path in /api/v1/campaigns/%00 /api/v1/campaigns/%ZZ/players; do
+        curl -s --path-as-is -D "$STACK_RUN/enc.h" -o "$STACK_RUN/enc.b" "$STACK_URL$path" &&
+            is_problem "$STACK_RUN/enc.h" "$STACK_RUN/enc.b" 400 BAD_REQUEST || { echo "path: $path"; return 1; }
+    done
+}
+check "a path nginx can't decode (%00, %ZZ) gets 400 problem+json, not 500" unreadable_paths
+
 # The access-log line of the request that carried X-Client-Version: MARKER.
 logged() { grep "\"client_version\":\"$1\"" "$ACCESS_LOG" | tail -n1; }
 # Answered by nginx itself (no instance saw it) or passed to an instance.

@@ -184,15 +184,12 @@ public class PlayerService {
     }
 
     /**
-     * Counts for the operators' stats: players, helps and finishers from the record, distinct helpers from the viral
-     * loop's counter (each person counted at their first help, before it is answered).
+     * Counts for the operators' stats, all from the record: players, helps, distinct helpers (exact across a crash,
+     * unlike the viral loop's batched counters) and finishers.
      */
     public Uni<PlayerCounts> counts(String campaignId) {
-        return Uni.combine()
-                .all()
-                .unis(store.counts(campaignId), loop.counters(campaignId))
-                .with((tally, counters) -> new PlayerCounts(
-                        tally.players(), tally.helps(), LoopStore.count(counters, "helpers"), tally.finished()));
+        return store.counts(campaignId)
+                .map(tally -> new PlayerCounts(tally.players(), tally.helps(), tally.helpers(), tally.finished()));
     }
 
     /** The user behind a share code in this campaign; share codes never change owner, so this is cached. */

@@ -493,11 +493,22 @@ class PlayerStore {
                 .collect()
                 .first()
                 .map(doc -> doc == null ? 0L : ((Number) doc.get("helps")).longValue());
-        return Uni.combine().all().unis(joined, helps, finished).with(Tally::new);
+        // distinct helpers from the record, so a crash between a help and the viral loop's counter loses none: the flat
+        // helpers list (a player stored before it has it written at their next help)
+        Uni<Long> helpers = players.aggregate(List.of(
+                        Aggregates.match(Filters.eq("campaignId", campaignId)),
+                        Aggregates.project(Projections.include(HELPERS)),
+                        Aggregates.unwind("$" + HELPERS),
+                        Aggregates.group("$" + HELPERS),
+                        Aggregates.count("helpers")))
+                .collect()
+                .first()
+                .map(doc -> doc == null ? 0L : ((Number) doc.get("helpers")).longValue());
+        return Uni.combine().all().unis(joined, helps, helpers, finished).with(Tally::new);
     }
 
-    /** A campaign's players, helps and finishers, counted from the record. */
-    record Tally(long players, long helps, long finished) {}
+    /** A campaign's players, helps, distinct helpers and finishers, counted from the record. */
+    record Tally(long players, long helps, long helpers, long finished) {}
 
     /** A stored join: the player, and whether this call created it. */
     record Stored(Player player, boolean created) {}
