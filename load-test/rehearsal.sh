@@ -5,12 +5,13 @@
 #   source load-test/rehearsal.sh
 #   rehearsal_init DIR          # STACK_BASE (19000), STACK_RUN=DIR/stack; traps that stop everything on exit
 #   rehearsal_stack [OPTIONS]   # stack_up --nginx OPTIONS (--aof, --sentinel, --cluster), two app instances
+#   rehearsal_warm              # WARM (20) s of the same crowd on a campaign of its own: the JIT's warm-up -> DIR/warm/
 #   rehearsal_ceiling           # wrk against nginx `return 200` for CEILING_SECONDS (5) -> DIR/ceiling.txt
 #   rehearsal_gatling           # the crowd and its audit -> DIR/{timeline.csv,helps.csv,requests.md,audit.txt}, DIR/gatling/
 #   rehearsal_report            # DIR/results.md: the request table, accepted helps/s against the ceiling, the audit
 #
 # Knobs (environment): DURATION (60 s of load), LEAD (5 s idle before the 9:00 step), SEED_RATE (3/s),
-# FRIEND_RATE (30/s), BRANCHING (8 friends per share), JOIN_FRACTION (0.3), PRIZES (30), READS (2).
+# FRIEND_RATE (30/s), BRANCHING (8 friends per share), JOIN_FRACTION (0.3), PRIZES (30), READS (2), WARM (20 s).
 
 REHEARSAL_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../deploy/local/stack.sh
@@ -55,10 +56,12 @@ CONF
     stack_signal nginx-ceiling TERM
 }
 
-# rehearsal_gatling: the crowd, through the edge; its audit reads the record and one instance's API.
+# rehearsal_gatling [DIR CAMPAIGN]: the crowd, through the edge, on CAMPAIGN (REHEARSAL_CAMPAIGN), its ledger and
+# report in DIR (REHEARSAL_OUT); its audit reads the record and one instance's API.
 rehearsal_gatling() {
-    local report
-    rm -rf "$REHEARSAL_OUT/load-start" "$REHEARSAL_OUT/audit.txt" "$REHEARSAL_OUT/gatling"
+    local out=${1:-$REHEARSAL_OUT} campaign=${2:-$REHEARSAL_CAMPAIGN} report
+    mkdir -p "$out"
+    rm -rf "$out/load-start" "$out/audit.txt" "$out/gatling"
     local knobs=(lead=LEAD=5 duration=DURATION=60 seedRate=SEED_RATE=3 friendRate=FRIEND_RATE=30 branching=BRANCHING=8
         joinFraction=JOIN_FRACTION=0.3 prizes=PRIZES=30 reads=READS=2) knob prop var default props=()
     for knob in "${knobs[@]}"; do
@@ -70,12 +73,21 @@ rehearsal_gatling() {
         -Djiasu.api="http://127.0.0.1:${STACK_APP_PORTS[0]}" \
         -Djiasu.adminTokenFile="$STACK_RUN/admin-token" \
         -Djiasu.mongo="mongodb://127.0.0.1:$STACK_MONGO_PORT" \
-        -Djiasu.out="$REHEARSAL_OUT" \
-        -Djiasu.campaign="$REHEARSAL_CAMPAIGN") >"$REHEARSAL_OUT/gatling.log" 2>&1
-    [ -s "$REHEARSAL_OUT/audit.txt" ] || { tail -n 40 "$REHEARSAL_OUT/gatling.log" >&2; return 1; }
+        -Djiasu.out="$out" \
+        -Djiasu.campaign="$campaign") >"$out/gatling.log" 2>&1
+    [ -s "$out/audit.txt" ] || { tail -n 40 "$out/gatling.log" >&2; return 1; }
     # the plugin always writes into target/gatling/<run>; keep this run's report with the rest of its results
-    report=$(sed -n 's|.*file://\(.*\)/index.html.*|\1|p' "$REHEARSAL_OUT/gatling.log" | tail -n1)
-    if [ -n "$report" ] && [ -d "$report" ]; then mv "$report" "$REHEARSAL_OUT/gatling"; fi
+    report=$(sed -n 's|.*file://\(.*\)/index.html.*|\1|p' "$out/gatling.log" | tail -n1)
+    if [ -n "$report" ] && [ -d "$report" ]; then mv "$report" "$out/gatling"; fi
+}
+
+# rehearsal_warm: WARM seconds (20; 0: none) of the same crowd on a campaign of its own (DIR/warm), before the
+# measured one. Production instances have served traffic long before 9:00; instances started seconds before the step
+# spend its first 20-30 s compiling their hot paths (on this box every request then took 0.3-5 s, helps the longest,
+# and Redis answers ran past the app's 1 s bound), so without it the rehearsal measures the JIT, not the launch.
+rehearsal_warm() {
+    [ "${WARM:-20}" -gt 0 ] || return 0
+    DURATION=${WARM:-20} LEAD=1 rehearsal_gatling "$REHEARSAL_OUT/warm" "${REHEARSAL_CAMPAIGN}w"
 }
 
 rehearsal_value() { grep -E "^$1=" "$2" | head -n1 | cut -d= -f2-; }
@@ -93,7 +105,8 @@ rehearsal_report() {
             printf "Accepted helps: %d (%.1f/s over %d s of load); nginx `return 200` on this box in the same run: %d req/s; ratio %.5f\n", a, r, s, c, (c > 0 ? r / c : 0) }'
         echo
         echo "Audit: $(rehearsal_value audit "$out/audit.txt"): $(grep -vE '^audit(_failure)?=' "$out/audit.txt" | tr '\n' ' ')"
-        grep '^audit_failure=' "$out/audit.txt" | head -n 20 | sed 's/^audit_failure=/  - /'
+        # sed and awk, not grep and head: a passing audit has no failure line (grep fails), and head may cut its writer
+        sed -n 's/^audit_failure=/  - /p' "$out/audit.txt" | awk 'NR <= 20'
         if [ -f "$out/gatling/index.html" ]; then echo "Gatling report: $out/gatling/index.html"; fi
     } | tee "$out/results.md"
 }

@@ -43,6 +43,7 @@ case_run() {
     stack_traps stack_stop
     # shellcheck disable=SC2086 # a list of options
     rehearsal_stack $CASE_STACK
+    rehearsal_warm
     : >"$REHEARSAL_OUT/checks.txt"
     case_before
     rehearsal_gatling &

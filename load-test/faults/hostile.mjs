@@ -63,7 +63,9 @@ const bodies = {
   'lone surrogate': '{"code": "\\ud800"}', 'rtl override': '{"code": "a\\u202eb"}', 'bom': '\ufeff{"code": "a"}',
   'operator key': '{"$where": "1", "code": "a-b"}'.replace('"code": "a-b"', '"code": {"$ne": null}'),
 };
-for (const [name, body] of Object.entries(bodies)) await send(`login ${name}`, 'POST', '/api/v1/session', { body });
+// a byte-order mark before JSON may be ignored by a parser (RFC 8259, 8.1), and Jackson does: the body is the same
+// login, accepted (the only hostile request that may be)
+for (const [name, body] of Object.entries(bodies)) await send(`login ${name}`, 'POST', '/api/v1/session', { body }, name === 'bom');
 await send('login as text/plain', 'POST', '/api/v1/session', { body: '{"code": "a"}', type: 'text/plain' });
 
 // the same in the fields of a profile, a join, a help and a claim
