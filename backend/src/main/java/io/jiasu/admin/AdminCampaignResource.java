@@ -2,12 +2,12 @@ package io.jiasu.admin;
 
 import io.jiasu.campaign.CampaignDefinition;
 import io.jiasu.leaderboard.BoardLimit;
-import io.jiasu.leaderboard.LeaderboardService;
 import io.jiasu.player.Virality;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -71,7 +71,7 @@ class AdminCampaignResource {
     @GET
     @Path("/{cid}/leaderboard")
     public Uni<AdminLeaderboard> leaderboard(
-            @PathParam("cid") String cid, @QueryParam("limit") @BoardLimit String limit) {
-        return admin.leaderboard(cid, LeaderboardService.rows(limit));
+            @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") @BoardLimit String limit) {
+        return admin.leaderboard(cid, Integer.parseInt(limit.strip()));
     }
 }

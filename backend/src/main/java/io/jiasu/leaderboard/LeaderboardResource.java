@@ -2,6 +2,7 @@ package io.jiasu.leaderboard;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +19,8 @@ class LeaderboardResource {
     }
 
     @GET
-    public Uni<Leaderboard> top(@PathParam("cid") String cid, @QueryParam("limit") @BoardLimit String limit) {
-        return leaderboard.published(cid, LeaderboardService.rows(limit));
+    public Uni<Leaderboard> top(
+            @PathParam("cid") String cid, @QueryParam("limit") @DefaultValue("20") @BoardLimit String limit) {
+        return leaderboard.published(cid, Integer.parseInt(limit.strip()));
     }
 }

@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * second, never a scan.
  *
  * <p>A help's new standing is batched ({@link #recordSoon}): each instance writes what it gathered per campaign in one
- * ZADD every {@code jiasu.leaderboard.flush-every} (1 s), then notes the time in Redis as its last flush. An
+ * ZADD every {@code jiasu.leaderboard.flush-every} (100 ms), then notes the time in Redis as its last flush. An
  * instance that dies takes at most one batch with it; its last flush goes stale, and the repair sweeper puts back,
  * from the record, every player helped since then ({@link #restoreAfterDeadWriters}).
  */
@@ -35,8 +35,6 @@ import org.jboss.logging.Logger;
 public class LeaderboardService {
     /** The most rows any board read answers ({@link BoardLimit}). */
     static final int MAX_LIMIT = 100;
-    /** The rows a board read answers when its query names no limit. */
-    private static final int DEFAULT_LIMIT = 20;
 
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
     /** A writer flushes at least every second while it lives; one silent for this long has died. */
@@ -168,14 +166,6 @@ public class LeaderboardService {
             batch.drop(shareCode);
         }
         return store.remove(campaignId, shareCode);
-    }
-
-    /**
-     * The rows a board read asks for: its {@code limit} as {@link BoardLimit} let it through, or the default when the
-     * query has none. An empty {@code limit=} is not "none": it fails {@link BoardLimit} like any other non-number.
-     */
-    public static int rows(String limit) {
-        return limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit.strip());
     }
 
     /** The first {@code limit} rows of the live board, share codes included; rebuilt first if Redis lost it. */
