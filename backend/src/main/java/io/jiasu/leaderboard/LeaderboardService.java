@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * second, never a scan.
  *
  * <p>A help's new standing is batched ({@link #recordSoon}): each instance writes what it gathered per campaign in one
- * ZADD every {@code jiasu.leaderboard.flush-every} (100 ms), then notes the time in Redis as its last flush. An
+ * ZADD every {@code jiasu.leaderboard.flush-every} (1 s), then notes the time in Redis as its last flush. An
  * instance that dies takes at most one batch with it; its last flush goes stale, and the repair sweeper puts back,
  * from the record, every player helped since then ({@link #restoreAfterDeadWriters}).
  */
