@@ -18,6 +18,12 @@ interface PlayerConfig {
     /** How often {@link LoopStore} writes the viral loop's batched help counters (application.properties). */
     Duration loopFlushEvery();
 
+    /**
+     * How often {@link CountRepair} recounts the operators' counts from the record: a scheduler period ({@code 10s}) or
+     * {@code off} (application.properties).
+     */
+    String countsRecountEvery();
+
     /** The operators' counters are kept per slot of this length; a recount always stops at a slot's start. */
     @WithDefault("5s")
     Duration countsSlot();
