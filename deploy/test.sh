@@ -131,7 +131,7 @@ traffic_flows() {
     run_traffic smoke --campaign smoke --create-campaign --players 16 --helpers 32 --helps-per-helper 2 \
         --reads-per-help 1 --concurrency 8 --clients 4 --prefix smoke || { tail -n 5 "$STACK_RUN/smoke.progress"; return 1; }
     jq -e '.final == {"ACCEPTED": 64}' "$STACK_RUN/smoke.json" >/dev/null || { jq .final "$STACK_RUN/smoke.json"; return 1; }
-    # the other instance's counters follow within its next batch (500 ms)
+    # the other instance's counters follow within its next batch (about a second)
     smoke_counted() { curl -fsS -H "$ADMIN" "$STACK_URL/api/v1/admin/campaigns/smoke/stats" | jq -e '.boosts == 64 and .players == 16'; }
     WAIT_SECONDS=5 stack_wait smoke_counted
 }

@@ -308,8 +308,8 @@ final class Audit {
 
     /**
      * The admin stats, asked again each second until they agree with the record or {@value #STATS_BOUND_SECONDS} s
-     * have passed: another instance's counters are up to half a second behind, and counters a killed instance lost are
-     * recounted from the record within about 30 s (backend/README.md, "The operators' counts").
+     * have passed: another instance's counters are up to about a second behind, and counters a killed instance lost
+     * are recounted from the record within about 30 s (backend/README.md, "The operators' counts").
      */
     private Document statsAgreeing(int players, int helps) {
         long deadline = System.nanoTime() + STATS_BOUND_SECONDS * 1_000_000_000L;
