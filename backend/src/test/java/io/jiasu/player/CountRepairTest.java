@@ -44,6 +44,8 @@ import org.junit.jupiter.api.Test;
 class CountRepairTest {
     private static final int THREADS = 48;
     private static final Duration SLOT = Duration.ofSeconds(1);
+    /** jiasu.player.counts-settle's default. */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
 
     @Inject
     CountRepair repair;
@@ -143,6 +145,21 @@ class CountRepairTest {
         assertCounts(cid, 3, 2, 2, 0);
         help(login(unique("later")), cid, code).then().statusCode(201);
         assertCounts(cid, 3, 3, 3, 1);
+    }
+
+    @Test
+    void theScheduledRecountStopsTheSettleTimeAgoAndLeavesLaterCountersToCount() {
+        String cid = created(campaignOf(3));
+        String code = join(login(unique("owner")), cid);
+        help(login(unique("friend")), cid, code).then().statusCode(201);
+        Instant before = Instant.now();
+
+        repair.recountAll().await().atMost(Duration.ofSeconds(60));
+
+        Instant upTo = counts.recountedUpTo(cid).await().atMost(Duration.ofSeconds(5));
+        assertTrue(!upTo.isAfter(before.minus(SETTLE)), upTo + " is within the settle time of " + before);
+        assertTrue(upTo.isAfter(before.minus(SETTLE).minus(Duration.ofSeconds(30))), upTo + " is far behind " + before);
+        assertCounts(cid, 1, 1, 1, 0);
     }
 
     @Test
