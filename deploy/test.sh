@@ -131,7 +131,9 @@ traffic_flows() {
     run_traffic smoke --campaign smoke --create-campaign --players 16 --helpers 32 --helps-per-helper 2 \
         --reads-per-help 1 --concurrency 8 --clients 4 --prefix smoke || { tail -n 5 "$STACK_RUN/smoke.progress"; return 1; }
     jq -e '.final == {"ACCEPTED": 64}' "$STACK_RUN/smoke.json" >/dev/null || { jq .final "$STACK_RUN/smoke.json"; return 1; }
-    curl -fsS -H "$ADMIN" "$STACK_URL/api/v1/admin/campaigns/smoke/stats" | jq -e '.boosts == 64 and .players == 16' >/dev/null
+    # the other instance's counters follow within its next batch (about a second)
+    smoke_counted() { curl -fsS -H "$ADMIN" "$STACK_URL/api/v1/admin/campaigns/smoke/stats" | jq -e '.boosts == 64 and .players == 16'; }
+    WAIT_SECONDS=5 stack_wait smoke_counted
 }
 check "logins, joins, helps and reads work through nginx (64 helps, 64 counted)" traffic_flows
 
@@ -435,12 +437,16 @@ every_help_answered() {
 }
 check "SIGKILL mid-traffic: every one of $KILL_HELPS helps ends accepted (retried with its Idempotency-Key)" every_help_answered
 
-exact_counts() {
-    local stats
-    stats=$(curl -fsS -H "$ADMIN" "$STACK_URL/api/v1/admin/campaigns/kill/stats") || return 1
-    jq -e --argjson n "$KILL_HELPS" '.boosts == $n and .helpers == 120 and .players == 20' <<<"$stats" >/dev/null || { echo "$stats"; return 1; }
+# Counters the killed instance held come back from the record with the next recount: within about 30 s
+# (backend/README.md, "The operators' counts"), and the counts must be exact then.
+kill_counted() {
+    curl -fsS -H "$ADMIN" "$STACK_URL/api/v1/admin/campaigns/kill/stats" |
+        jq -e --argjson n "$KILL_HELPS" '.boosts == $n and .helpers == 120 and .players == 20'
 }
-check "SIGKILL mid-traffic: the server counts exactly $KILL_HELPS helps (none lost, none twice)" exact_counts
+exact_counts() {
+    WAIT_SECONDS=45 stack_wait kill_counted || { curl -fsS -H "$ADMIN" "$STACK_URL/api/v1/admin/campaigns/kill/stats"; return 1; }
+}
+check "SIGKILL mid-traffic: within the recount's bound the server counts exactly $KILL_HELPS helps (none lost, none twice)" exact_counts
 
 survivor_took_over() {
     local after

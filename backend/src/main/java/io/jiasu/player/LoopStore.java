@@ -18,13 +18,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -53,7 +51,7 @@ class LoopStore {
     private final ReactiveMongoCollection<Document> people;
     private final Map<String, HelpBatch> helpBatches = new ConcurrentHashMap<>();
     private final Set<String> knownHelpers = ConcurrentHashMap.newKeySet();
-    private volatile CompletableFuture<Void> lastWrites = CompletableFuture.completedFuture(null);
+    private final WritesInFlight inFlight = new WritesInFlight(LOG, "viral loop counters of a batch lost");
 
     LoopStore(ReactiveMongoDatabase db) {
         this.loops = db.getCollection("loops");
@@ -80,16 +78,17 @@ class LoopStore {
     }
 
     /**
-     * Counts a recorded help. A person's first help is counted at once (the operators' distinct helpers are exact when
-     * the help is answered); its scene and group and a player's first help go with the campaign's next batch, written
-     * every {@code jiasu.player.loop-flush-every}: those counters are the operators' picture, not the record, and a
-     * crash loses at most one batch of them.
+     * Counts a recorded help. A person's first help is counted at once (the virality view's distinct helpers are
+     * current when the help is answered); its scene and group and a player's first help go with the campaign's next
+     * batch, written every {@code jiasu.player.loop-flush-every}: those counters are the operators' picture, not the
+     * record, and a crash loses at most one batch of them. Answers whether this was the person's first help in the
+     * campaign, as far as the flags know (a crash between a help and its flag makes the person's next help the first).
      */
-    Uni<Void> helped(String campaignId, String helperId, Integer scene, String group, boolean firstHelpOfPlayer) {
+    Uni<Boolean> helped(String campaignId, String helperId, Integer scene, String group, boolean firstHelpOfPlayer) {
         helpBatches.computeIfAbsent(campaignId, id -> new HelpBatch()).add(scene(scene), group, firstHelpOfPlayer);
         String person = campaignId + "/" + helperId;
         if (knownHelpers.contains(person)) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         return person(campaignId, helperId, "helped", "joined").invoke(() -> {
             if (knownHelpers.size() >= KNOWN_HELPERS) {
@@ -106,38 +105,12 @@ class LoopStore {
      */
     @Scheduled(every = "${jiasu.player.loop-flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flushHelps() {
-        List<Uni<Void>> writes = new ArrayList<>();
-        helpBatches.forEach((campaignId, batch) -> {
-            HelpBatch.Drained drained = batch.drain();
-            if (drained != null) {
-                writes.add(write(campaignId, drained));
-            }
-        });
-        CompletableFuture<Void> before = lastWrites;
-        if (writes.isEmpty()) {
-            return Uni.createFrom().completionStage(before);
-        }
-        CompletableFuture<Void> these = Uni.join()
-                .all(writes)
-                .andCollectFailures()
-                .replaceWithVoid()
-                .onFailure()
-                .invoke(e -> LOG.warnf("viral loop counters of a batch lost: %s", e.toString()))
-                .onFailure()
-                .recoverWithNull()
-                .subscribeAsCompletionStage();
-        CompletableFuture<Void> both = CompletableFuture.allOf(before, these);
-        lastWrites = both;
-        return Uni.createFrom().completionStage(both);
+        return inFlight.flush(helpBatches, HelpBatch::drain, this::write);
     }
 
     /** On a clean stop the last batch is written. */
     void stop(@Observes ShutdownEvent event) {
-        try {
-            flushHelps().await().atMost(Duration.ofSeconds(3));
-        } catch (RuntimeException e) {
-            LOG.warnf("viral loop counters of the last batch not written at stop: %s", e.toString());
-        }
+        inFlight.flushAtStop(this::flushHelps);
     }
 
     private Uni<Void> write(String campaignId, HelpBatch.Drained drained) {
@@ -180,9 +153,10 @@ class LoopStore {
 
     /**
      * Marks this person's step (joined or helped). The one update that sets the flag sees the flags before it: the
-     * first help counts a helper, and whichever of the two steps comes second counts a helper who joined.
+     * first help counts a helper, and whichever of the two steps comes second counts a helper who joined. Answers
+     * whether this update set the flag.
      */
-    private Uni<Void> person(String campaignId, String userId, String step, String other) {
+    private Uni<Boolean> person(String campaignId, String userId, String step, String other) {
         return people.findOneAndUpdate(
                         Filters.eq("_id", campaignId + "/" + userId),
                         Updates.combine(Updates.setOnInsert("campaignId", campaignId), Updates.set(step, true)),
@@ -198,9 +172,9 @@ class LoopStore {
                         counts.add(Updates.inc("helpersWhoJoined", 1L));
                     }
                     return counts.isEmpty()
-                            ? Uni.createFrom().voidItem()
+                            ? Uni.createFrom().item(firstTime)
                             : loops.updateOne(Filters.eq("_id", campaignId), Updates.combine(counts), UPSERT)
-                                    .replaceWithVoid();
+                                    .replaceWith(firstTime);
                 });
     }
 

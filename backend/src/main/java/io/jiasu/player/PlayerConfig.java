@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How players are read, and how often the viral loop's batched counters are written. */
+/** How players are read, how often the batched counters are written, and how the operators' counts are recounted. */
 @ConfigMapping(prefix = "jiasu.player")
 interface PlayerConfig {
     /** How old a landing page or a players/me answer may be: what others did shows within this. */
@@ -17,4 +17,25 @@ interface PlayerConfig {
 
     /** How often {@link LoopStore} writes the viral loop's batched help counters (application.properties). */
     Duration loopFlushEvery();
+
+    /**
+     * How often {@link CountRepair} recounts the operators' counts from the record: a scheduler period ({@code 10s}) or
+     * {@code off} (application.properties).
+     */
+    String countsRecountEvery();
+
+    /** The operators' counters are kept per slot of this length; a recount always stops at a slot's start. */
+    @WithDefault("5s")
+    Duration countsSlot();
+
+    /**
+     * How long after its instant a write is surely in the record (a request's whole time bound, with room): a recount
+     * counts the record only up to the start of the slot this long ago.
+     */
+    @WithDefault("10s")
+    Duration countsSettle();
+
+    /** How long an instance holds a campaign's recount before another may take it over (it died recounting). */
+    @WithDefault("2m")
+    Duration countsLease();
 }

@@ -1,4 +1,4 @@
 package io.jiasu.player;
 
-/** How a campaign's players are doing, counted from the record. */
+/** How a campaign's players are doing: kept with the writes, recounted from the record ({@link CountStore}). */
 public record PlayerCounts(long players, long boosts, long helpers, long finished) {}

@@ -49,6 +49,7 @@ public class PlayerService {
     private final Claims claims;
     private final Settlement settlement;
     private final LoopStore loop;
+    private final CountStore counts;
     private final ShareTickets shareTickets;
     private final Clock clock;
 
@@ -62,6 +63,7 @@ public class PlayerService {
             Claims claims,
             Settlement settlement,
             LoopStore loop,
+            CountStore counts,
             ShareTickets shareTickets,
             Clock clock) {
         this.store = store;
@@ -74,6 +76,7 @@ public class PlayerService {
         this.claims = claims;
         this.settlement = settlement;
         this.loop = loop;
+        this.counts = counts;
         this.shareTickets = shareTickets;
         this.clock = clock;
     }
@@ -91,9 +94,13 @@ public class PlayerService {
                 .call(campaigns::lockRules)
                 .flatMap(campaign -> arrival(campaignId, userId, origin, now)
                         .flatMap(arrival -> store.join(campaignId, userId, now, arrival)
-                                .call(stored -> stored.created()
-                                        ? loop.joined(campaignId, userId, arrival)
-                                        : Uni.createFrom().voidItem()))
+                                .call(stored -> {
+                                    if (!stored.created()) {
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    counts.joined(campaignId, now);
+                                    return loop.joined(campaignId, userId, arrival);
+                                }))
                         .call(stored -> stored.created()
                                 ? board.record(campaign, stored.player().standing(0))
                                 : Uni.createFrom().voidItem())
@@ -184,12 +191,12 @@ public class PlayerService {
     }
 
     /**
-     * Counts for the operators' stats, all from the record: players, helps, distinct helpers (exact across a crash,
-     * unlike the viral loop's batched counters) and finishers.
+     * Counts for the operators' stats: players, helps, distinct helpers and finishers, one document read
+     * ({@link CountStore}). This instance's counts are current when its writes are answered, other instances' within
+     * their next batch; what a crash lost comes back from the record with the next recount ({@link CountRepair}).
      */
     public Uni<PlayerCounts> counts(String campaignId) {
-        return store.counts(campaignId)
-                .map(tally -> new PlayerCounts(tally.players(), tally.helps(), tally.helpers(), tally.finished()));
+        return counts.read(campaignId);
     }
 
     /** The user behind a share code in this campaign; share codes never change owner, so this is cached. */
@@ -240,6 +247,7 @@ public class PlayerService {
                             if (!(attempt instanceof HelpAttempt.Recorded help)) {
                                 return Uni.createFrom().voidItem();
                             }
+                            counts.helped(campaign.id(), now, help.finished());
                             // this instance shows a help at once: to the helper on the page, to the owner
                             pages.forget(shareCode);
                             views.forget(new Mine(campaign.id(), owner));
@@ -249,7 +257,12 @@ public class PlayerService {
                                         new Standing(
                                                 shareCode, campaign.progressAfter(help.helpCount()), now, null, null));
                             }
-                            return loop.helped(campaign.id(), helperId, from.scene(), group, help.helpCount() == 1);
+                            return loop.helped(campaign.id(), helperId, from.scene(), group, help.helpCount() == 1)
+                                    .invoke(firstHelp -> {
+                                        if (firstHelp) {
+                                            counts.newHelper(campaign.id(), now);
+                                        }
+                                    });
                         }));
     }
 

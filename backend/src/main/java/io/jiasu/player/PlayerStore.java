@@ -480,35 +480,35 @@ class PlayerStore {
     }
 
     /**
-     * How many players, helps and finishers a campaign has, for the operators (whose live page asks every few seconds):
-     * two counts from indexes and one sum of the players' help counts, never an unwind of the helps.
+     * What the record holds of a campaign stamped before {@code before}, for the operators' counts ({@link CountRepair}
+     * runs this on a schedule, never a request): players by joinedAt, helps by their at, helpers by their first help
+     * and finishers by their crossing help (a finished player's lastHelpAt never moves again).
      */
-    Uni<Tally> counts(String campaignId) {
-        Uni<Long> joined = players.countDocuments(Filters.eq("campaignId", campaignId));
-        Uni<Long> finished = players.countDocuments(
-                new Document("campaignId", campaignId).append("finishedAt", new Document("$exists", true)));
-        Uni<Long> helps = players.aggregate(List.of(
-                        Aggregates.match(Filters.eq("campaignId", campaignId)),
-                        Aggregates.group(null, Accumulators.sum("helps", "$helpCount"))))
+    Uni<PlayerCounts> countsBefore(String campaignId, Instant before) {
+        Date upTo = Date.from(before);
+        Uni<Long> joined = players.countDocuments(
+                new Document("campaignId", campaignId).append("joinedAt", new Document("$lt", upTo)));
+        Uni<Long> finished = players.countDocuments(new Document("campaignId", campaignId)
+                .append("lastHelpAt", new Document("$lt", upTo))
+                .append("finishedAt", new Document("$exists", true)));
+        // every help before the instant, grouped by helper: the groups are the distinct helpers, their sizes the helps
+        Uni<Document> helps = players.aggregate(List.of(
+                        Aggregates.match(
+                                new Document("campaignId", campaignId).append("helpCount", new Document("$gt", 0))),
+                        Aggregates.project(Projections.include("helps")),
+                        Aggregates.unwind("$helps"),
+                        Aggregates.match(Filters.lt("helps.at", upTo)),
+                        Aggregates.group("$helps.u", Accumulators.sum("n", 1)),
+                        Aggregates.group(null, Accumulators.sum("helpers", 1), Accumulators.sum("helps", "$n"))))
                 .collect()
                 .first()
-                .map(doc -> doc == null ? 0L : ((Number) doc.get("helps")).longValue());
-        // distinct helpers from the record, so a crash between a help and the viral loop's counter loses none: the flat
-        // helpers list (a player stored before it has it written at their next help)
-        Uni<Long> helpers = players.aggregate(List.of(
-                        Aggregates.match(Filters.eq("campaignId", campaignId)),
-                        Aggregates.project(Projections.include(HELPERS)),
-                        Aggregates.unwind("$" + HELPERS),
-                        Aggregates.group("$" + HELPERS),
-                        Aggregates.count("helpers")))
-                .collect()
-                .first()
-                .map(doc -> doc == null ? 0L : ((Number) doc.get("helpers")).longValue());
-        return Uni.combine().all().unis(joined, helps, helpers, finished).with(Tally::new);
+                .map(doc -> doc == null ? new Document() : doc);
+        return Uni.combine()
+                .all()
+                .unis(joined, helps, finished)
+                .with((joiners, tally, finishers) -> new PlayerCounts(
+                        joiners, LoopStore.count(tally, "helps"), LoopStore.count(tally, "helpers"), finishers));
     }
-
-    /** A campaign's players, helps, distinct helpers and finishers, counted from the record. */
-    record Tally(long players, long helps, long helpers, long finished) {}
 
     /** A stored join: the player, and whether this call created it. */
     record Stored(Player player, boolean created) {}
