@@ -10,10 +10,12 @@ import io.quarkus.redis.datasource.value.GetExArgs;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sessions in Redis: the SHA-256 of a token maps to its user and the moment it ends for good ({@code userId
@@ -29,6 +31,10 @@ class SessionStore {
     /** Adds a session to its user's list and makes the list end with the session: one command, one key. */
     private static final String LIST_ADD =
             "redis.call('SADD', KEYS[1], ARGV[1]);" + " return redis.call('EXPIREAT', KEYS[1], ARGV[2])";
+    /** A new session, and its user's list as {@link #LIST_ADD} keeps it: one command where both keys may meet. */
+    private static final String OPEN = "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]);"
+            + " redis.call('SADD', KEYS[2], KEYS[1]);"
+            + " return redis.call('EXPIREAT', KEYS[2], ARGV[3])";
 
     private final ReactiveRedisDataSource redis;
 
@@ -37,9 +43,15 @@ class SessionStore {
     private final ReactiveKeyCommands<String> keys;
     private final ReactivePubSubCommands<String> channel;
     private final RedisDeadline deadline;
+    /** False on a Redis Cluster, where the session and its user's list live in different slots. */
+    private final boolean oneScript;
 
-    SessionStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
+    SessionStore(
+            ReactiveRedisDataSource redis,
+            RedisDeadline deadline,
+            @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.deadline = deadline;
+        this.oneScript = !"cluster".equalsIgnoreCase(clientType);
         this.redis = redis;
         this.values = redis.value(String.class);
         this.sets = redis.set(String.class);
@@ -72,17 +84,25 @@ class SessionStore {
     }
 
     /**
-     * A new session of {@code userId}, sliding by {@code ttl} and ending for good at {@code endsAt}: two commands sent
-     * side by side, the session and its user's list (they may sit in different cluster slots).
+     * A new session of {@code userId}, sliding by {@code ttl} and ending for good at {@code endsAt}, listed with its
+     * user's sessions. One script, one round trip and one pooled connection per login (a 9:00 crowd's logins reach
+     * Redis together); on a Redis Cluster, where the two keys sit in different slots, two commands side by side.
      */
     Uni<Void> open(String token, String userId, Duration ttl, Instant endsAt) {
         String key = digestKey(token);
         String list = USER_SESSIONS + userId;
+        String value = userId + " " + endsAt.getEpochSecond();
+        String end = Long.toString(endsAt.getEpochSecond());
+        if (oneScript) {
+            return deadline.bound(redis.execute(
+                            Command.EVAL, OPEN, "2", key, list, value, Long.toString(ttl.toSeconds()), end))
+                    .replaceWithVoid();
+        }
         return deadline.bound(Uni.combine()
                 .all()
                 .unis(
-                        values.setex(key, ttl.toSeconds(), userId + " " + endsAt.getEpochSecond()),
-                        redis.execute("EVAL", LIST_ADD, "1", list, key, Long.toString(endsAt.getEpochSecond())))
+                        values.setex(key, ttl.toSeconds(), value),
+                        redis.execute(Command.EVAL, LIST_ADD, "1", list, key, end))
                 .discardItems());
     }
 

@@ -30,6 +30,10 @@ class UserStore {
     private static final String COLLECTION = "users";
     private static final String DEFAULT_NICKNAME = "微信用户";
 
+    /** A login's answer: the user after the update, without what never leaves the store (the session key). */
+    private static final FindOneAndUpdateOptions AFTER_LOGIN =
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(User.FIELDS);
+
     private final ReactiveMongoCollection<Document> users;
     private final UserIds ids;
 
@@ -51,30 +55,38 @@ class UserStore {
 
     /**
      * Finds the user of this openid or creates them; safe when the same user logs in many times at once, with or
-     * without the openid index. A user stored before ids came from the openid (a random id) is found by openid and
-     * keeps that id; a new one is upserted by the id {@link UserIds} derives, which only the always-present {@code _id}
-     * index decides: two parallel first logins meet on one document, the loser of the insert race updates it.
+     * without the openid index. A returning user is one {@code findOneAndUpdate} by the id {@link UserIds} derives
+     * from the openid: the always-present {@code _id} index answers it, on any MongoDB and on the stand-in, which
+     * ignores plain indexes and would scan every user for the openid. Only when no user has that id is the openid
+     * asked: a user stored before ids came from the openid (a random id) is found so and keeps that id. A new user is
+     * then upserted by the derived id, which only the {@code _id} index decides: two parallel first logins meet on one
+     * document, the loser of the insert race updates it.
      */
     Uni<User> signIn(String openid, String sessionKey, Instant now) {
+        String id = ids.of(openid);
         Bson login = Updates.combine(Updates.set("sessionKey", sessionKey), Updates.set("lastLoginAt", Date.from(now)));
-        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
-        return users.findOneAndUpdate(Filters.eq("openid", openid), login, after)
-                .flatMap(known -> known != null ? Uni.createFrom().item(known) : create(openid, login, now))
+        return users.findOneAndUpdate(Filters.eq("_id", id), login, AFTER_LOGIN)
+                .flatMap(known -> known != null
+                        ? Uni.createFrom().item(known)
+                        : users.findOneAndUpdate(Filters.eq("openid", openid), login, AFTER_LOGIN))
+                .flatMap(known -> known != null ? Uni.createFrom().item(known) : create(id, openid, login, now))
                 .map(User::from);
     }
 
-    private Uni<Document> create(String openid, Bson login, Instant now) {
-        Bson id = Filters.eq("_id", ids.of(openid));
+    private Uni<Document> create(String id, String openid, Bson login, Instant now) {
+        Bson byId = Filters.eq("_id", id);
         Bson update = Updates.combine(
                 login,
                 Updates.setOnInsert("openid", openid),
                 Updates.setOnInsert("nickname", DEFAULT_NICKNAME),
                 Updates.setOnInsert("createdAt", Date.from(now)));
-        FindOneAndUpdateOptions upsert =
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-        return users.findOneAndUpdate(id, update, upsert)
+        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions()
+                .upsert(true)
+                .returnDocument(ReturnDocument.AFTER)
+                .projection(User.FIELDS);
+        return users.findOneAndUpdate(byId, update, upsert)
                 .onFailure(MongoErrors::isDuplicateKey)
-                .recoverWithUni(() -> users.findOneAndUpdate(id, update, upsert));
+                .recoverWithUni(() -> users.findOneAndUpdate(byId, update, upsert));
     }
 
     Uni<User> find(String id) {
