@@ -61,6 +61,7 @@ class HelpGateStore {
             """;
 
     private static final String ADMIT_SHA = Sha256.scriptSha(ADMIT);
+    private static final Reservation[] RESERVATIONS = Reservation.values();
 
     private final ReactiveRedisDataSource redis;
     private final Redis client;
@@ -229,7 +230,7 @@ class HelpGateStore {
         return switch (outcome) {
             case 3 -> new Admission(answer.get(1).toString(), Reservation.NONE, probe, riders);
             case 4 -> new Admission(null, Reservation.NONE, probe, riders);
-            default -> new Admission(null, Reservation.values()[outcome], probe, riders);
+            default -> new Admission(null, RESERVATIONS[outcome], probe, riders);
         };
     }
 

@@ -64,7 +64,8 @@ public class RiskService {
     private final Cache policyCache;
     private final MeterRegistry metrics;
     private final Clock clock;
-    private final Map<Tally, Counter> tallies = new ConcurrentHashMap<>();
+    /** The help counters by outcome, then campaign. */
+    private final Map<String, Map<String, Counter>> tallies = new ConcurrentHashMap<>();
 
     RiskService(
             RiskConfig config,
@@ -234,13 +235,11 @@ public class RiskService {
 
     /** Counts a judged help by outcome; each counter is looked up in the registry once, not on every help. */
     private void tally(String campaignId, String outcome) {
-        tallies.computeIfAbsent(
-                        new Tally(campaignId, outcome),
-                        t -> metrics.counter("jiasu.risk.helps", "campaign", t.campaignId(), "outcome", t.outcome()))
+        tallies.computeIfAbsent(outcome, o -> new ConcurrentHashMap<>())
+                .computeIfAbsent(
+                        campaignId, id -> metrics.counter("jiasu.risk.helps", "campaign", id, "outcome", outcome))
                 .increment();
     }
-
-    private record Tally(String campaignId, String outcome) {}
 
     /**
      * Asks WeChat once, in the background, and waits for the answer at most the rank timeout: the answer, whenever it

@@ -25,10 +25,10 @@ class SignalStore {
      * retried or replayed request of the same helper is the same helper, and the command can be sent again safely.
      */
     private static final String COUNT_IN_WINDOW = """
-            if redis.call('sadd', KEYS[1], ARGV[1]) == 1 and redis.call('pttl', KEYS[1]) < 0 then
-              redis.call('pexpire', KEYS[1], ARGV[2])
-            end
-            return redis.call('scard', KEYS[1])
+            local added = redis.call('sadd', KEYS[1], ARGV[1])
+            local helpers = redis.call('scard', KEYS[1])
+            if added == 1 and helpers == 1 then redis.call('pexpire', KEYS[1], ARGV[2]) end
+            return helpers
             """;
 
     private final ReactiveValueCommands<String, String> values;
