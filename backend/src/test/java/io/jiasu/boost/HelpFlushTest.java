@@ -1,19 +1,18 @@
 package io.jiasu.boost;
 
 import static io.jiasu.Fixtures.created;
+import static io.jiasu.Fixtures.help;
 import static io.jiasu.Fixtures.join;
 import static io.jiasu.Fixtures.liveCampaign;
 import static io.jiasu.Fixtures.login;
 import static io.jiasu.Fixtures.stats;
 import static io.jiasu.Fixtures.unique;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jiasu.JiasuTestStack;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,19 +29,12 @@ class HelpFlushTest {
         String helper = login(unique("h"));
         assertEquals("+OK", JiasuTestStack.redis().command("SCRIPT FLUSH"));
 
-        helpFrom("203.0.113.77", helper, cid, code).then().statusCode(201);
-        helpFrom("203.0.113.77", helper, cid, code).then().statusCode(409);
+        help(helper, cid, code).then().statusCode(201);
+        help(helper, cid, code).then().statusCode(409);
 
         assertEquals(1, stats(cid).jsonPath().getInt("boosts"));
         assertEquals(":1", countOf("SCARD", "jiasu:risk:helpers:" + code + ":*"), "the helper, once, in their network");
         assertEquals(":1", countOf("ZCARD", "jiasu:daily:*" + cid + "*"), "one daily slot");
-    }
-
-    private static Response helpFrom(String address, String token, String cid, String shareCode) {
-        return given().auth()
-                .oauth2(token)
-                .header("X-Real-IP", address)
-                .post("/api/v1/campaigns/" + cid + "/players/" + shareCode + "/boosts");
     }
 
     /** SCARD or ZCARD of the one key matching the pattern. */

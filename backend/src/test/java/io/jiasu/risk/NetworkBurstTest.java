@@ -9,7 +9,6 @@ import static io.jiasu.risk.Reviews.helpFrom;
 import static io.jiasu.risk.Reviews.metric;
 import static io.jiasu.risk.Reviews.queue;
 import static io.jiasu.risk.Reviews.setPolicy;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,7 +56,7 @@ class NetworkBurstTest {
                     .statusCode(409)
                     .body("code", equalTo("ALREADY_BOOSTED"));
             for (int retry = 0; retry < 2; retry++) {
-                keyedHelpFrom(address, helper, cid, player.shareCode(), "tap-" + i)
+                helpFrom(address, helper, cid, player.shareCode(), "tap-" + i)
                         .then()
                         .statusCode(409)
                         .body("code", equalTo("ALREADY_BOOSTED"));
@@ -106,13 +105,5 @@ class NetworkBurstTest {
                 10,
                 Fixtures.schedule(),
                 5));
-    }
-
-    private static Response keyedHelpFrom(String address, String token, String cid, String shareCode, String key) {
-        return given().auth()
-                .oauth2(token)
-                .header("X-Real-IP", address)
-                .header("Idempotency-Key", key)
-                .post("/api/v1/campaigns/" + cid + "/players/" + shareCode + "/boosts");
     }
 }
