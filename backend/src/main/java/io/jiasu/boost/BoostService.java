@@ -13,6 +13,7 @@ import io.jiasu.player.Origin;
 import io.jiasu.player.PlayerService;
 import io.jiasu.prize.SlotService;
 import io.jiasu.risk.Held;
+import io.jiasu.risk.Probe;
 import io.jiasu.risk.RiskService;
 import io.jiasu.user.UserService;
 import io.micrometer.core.instrument.Counter;
@@ -116,9 +117,9 @@ class BoostService {
             Campaign campaign, String shareCode, String helperId, Instant now, Origin origin, String address) {
         campaign.requireLive(now);
         return requireHelpable(campaign.id(), shareCode, helperId)
-                .flatMap(owner -> admit(campaign, shareCode, helperId, now, null)
-                        .flatMap(admission -> decide(
-                                campaign, shareCode, owner, helperId, now, origin, address, admission.reservation())));
+                .flatMap(owner -> admit(campaign, shareCode, helperId, now, null, address)
+                        .flatMap(admission ->
+                                decide(campaign, shareCode, owner, helperId, now, origin, address, admission)));
     }
 
     /**
@@ -135,20 +136,14 @@ class BoostService {
             Origin origin,
             String address) {
         return requireHelpable(campaign.id(), shareCode, helperId)
-                .flatMap(owner -> admit(campaign, shareCode, helperId, now, scope)
+                .flatMap(owner -> admit(campaign, shareCode, helperId, now, scope, address)
                         .flatMap(admission -> admission.previous() != null
                                 ? replay(helperId, scope, admission.previous(), IN_FLIGHT_POLLS)
                                 : counted(campaign.id(), Uni.createFrom().deferred(() -> {
                                             campaign.requireLive(now);
                                             return decide(
-                                                    campaign,
-                                                    shareCode,
-                                                    owner,
-                                                    helperId,
-                                                    now,
-                                                    origin,
-                                                    address,
-                                                    admission.reservation());
+                                                    campaign, shareCode, owner, helperId, now, origin, address,
+                                                    admission);
                                         }))
                                         .call(result -> gate.remember(helperId, scope, write(new Answer(result, null))))
                                         .onFailure(ApiException.class)
@@ -199,8 +194,8 @@ class BoostService {
 
     /**
      * Records the help under the daily slot the gate reserved, giving the slot back when the help is refused or fails.
-     * The risk step comes first: the campaign's policy counts the help, holds it for an operator (recorded aside, adds
-     * nothing yet) or refuses it.
+     * The risk step comes first, on what the gate's flush read: the campaign's policy counts the help, holds it for an
+     * operator (recorded aside, adds nothing yet) or refuses it.
      */
     private Uni<BoostResult> decide(
             Campaign campaign,
@@ -210,12 +205,12 @@ class BoostService {
             Instant now,
             Origin origin,
             String address,
-            HelpGateStore.Reservation reservation) {
+            HelpGateStore.Admission admission) {
         LocalDate day = campaign.dayOf(now);
-        Uni<HelpGateStore.Reservation> slot = reservation == HelpGateStore.Reservation.FULL
+        Uni<HelpGateStore.Reservation> slot = admission.reservation() == HelpGateStore.Reservation.FULL
                 ? repairThenReserve(campaign, shareCode, helperId, day, now)
-                : Uni.createFrom().item(reservation);
-        return slot.flatMap(taken -> risk.judge(campaign, shareCode, helperId, address)
+                : Uni.createFrom().item(admission.reservation());
+        return slot.flatMap(taken -> risk.judge(campaign, helperId, address, admission.probe(), admission.riders())
                 .onFailure()
                 .call(e -> release(campaign, helperId, day, shareCode, taken))
                 .flatMap(verdict -> verdict.held()
@@ -227,7 +222,7 @@ class BoostService {
                                 .map(BoostService::accepted)
                                 .onFailure()
                                 .call(e -> release(campaign, helperId, day, shareCode, taken))
-                                .call(help -> risk.counted(campaign.id(), shareCode, verdict, now))
+                                .invoke(help -> risk.counted(campaign.id(), shareCode, verdict, now))
                                 .flatMap(help -> result(campaign, help))));
     }
 
@@ -289,9 +284,13 @@ class BoostService {
         };
     }
 
-    /** The gate: the key's claim (when there is a key) and, while the campaign is live, a daily slot. */
+    /**
+     * The gate: the key's claim (when there is a key) and, while the campaign is live, a daily slot and what the risk
+     * step reads, all in one Redis round trip.
+     */
     private Uni<HelpGateStore.Admission> admit(
-            Campaign campaign, String shareCode, String helperId, Instant now, String scope) {
+            Campaign campaign, String shareCode, String helperId, Instant now, String scope, String address) {
+        boolean live = campaign.status(now) == CampaignStatus.LIVE;
         return gate.admit(
                 campaign.id(),
                 helperId,
@@ -300,7 +299,8 @@ class BoostService {
                 campaign.dailyHelpLimit(),
                 now,
                 scope,
-                campaign.status(now) == CampaignStatus.LIVE);
+                live,
+                live ? risk.probe(shareCode, helperId, address) : Probe.NONE);
     }
 
     /** The helper hit the limit: slots a crash left behind are given back, then one more try, else the refusal. */
@@ -319,7 +319,8 @@ class BoostService {
                                         campaign.dailyHelpLimit(),
                                         now,
                                         null,
-                                        true)
+                                        true,
+                                        Probe.NONE)
                                 .flatMap(again -> again.reservation() == HelpGateStore.Reservation.FULL
                                         ? full
                                         : Uni.createFrom().item(again.reservation())));

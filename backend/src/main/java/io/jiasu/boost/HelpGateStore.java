@@ -2,6 +2,7 @@ package io.jiasu.boost;
 
 import io.jiasu.platform.RedisDeadline;
 import io.jiasu.platform.Sha256;
+import io.jiasu.risk.Probe;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
@@ -9,15 +10,23 @@ import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Redis side of a help, passed in one script call: the Idempotency-Key's claim and the helper's daily slot.
+ * The Redis side of a help, in one round trip: one script call for the Idempotency-Key's claim and the helper's daily
+ * slot, and in the same flush (a pipeline) the commands of the risk check (the helper's cached rank, the player's
+ * helpers from the caller's network: {@link io.jiasu.risk.Probe}). Under a Redis Cluster those commands' keys sit in
+ * other slots than the helper's, and the client refuses a pipeline across slots: there they go beside the script, at
+ * the same moment, each on its own.
  *
  * <p>Daily slots: the players a helper has helped per campaign day, a sorted set of share codes scored by when the
  * slot was reserved, so concurrent helps never exceed the limit. Answers: per Idempotency-Key, first claimed as
@@ -52,16 +61,24 @@ class HelpGateStore {
             """;
 
     private static final String ADMIT_SHA = Sha256.scriptSha(ADMIT);
+    private static final Reservation[] RESERVATIONS = Reservation.values();
 
     private final ReactiveRedisDataSource redis;
+    private final Redis client;
     private final ReactiveSortedSetCommands<String, String> sets;
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
     private final RedisDeadline deadline;
+    private final boolean pipelined;
 
-    HelpGateStore(ReactiveRedisDataSource redis, RedisDeadline deadline) {
+    HelpGateStore(
+            ReactiveRedisDataSource redis,
+            RedisDeadline deadline,
+            @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.redis = redis;
+        this.client = redis.getRedis();
         this.deadline = deadline;
+        this.pipelined = !"cluster".equalsIgnoreCase(clientType);
         this.sets = redis.sortedSet(String.class);
         this.values = redis.value(String.class);
         this.keys = redis.key();
@@ -81,13 +98,14 @@ class HelpGateStore {
 
     /**
      * What the gate let through: {@code previous} is what an earlier request with the same Idempotency-Key left
-     * (pending, or its answer; then no slot was looked at), else null and the reservation.
+     * (pending, or its answer; then no slot was looked at), else null and the reservation; {@code riders} the answers
+     * to the risk check's commands, in the order of the {@code probe}'s (null for one that failed under a cluster).
      */
-    record Admission(String previous, Reservation reservation) {}
+    record Admission(String previous, Reservation reservation, Probe probe, List<Response> riders) {}
 
     /**
      * Claims the Idempotency-Key's scope (when {@code scope} is not null) and, unless an earlier request holds it,
-     * reserves a daily slot (when {@code reserve}), in one script.
+     * reserves a daily slot (when {@code reserve}), in one script; the probe's commands go in the same flush.
      */
     Uni<Admission> admit(
             String campaignId,
@@ -97,7 +115,8 @@ class HelpGateStore {
             int limit,
             Instant now,
             String scope,
-            boolean reserve) {
+            boolean reserve,
+            Probe probe) {
         String[] args = scope == null
                 ? new String[] {"1", dailyKey(campaignId, helperId, day)}
                 : new String[] {"2", dailyKey(campaignId, helperId, day), answerKey(helperId, scope)};
@@ -108,7 +127,58 @@ class HelpGateStore {
                 String.valueOf(KEEP_SLOTS.toSeconds()),
                 String.valueOf(PENDING_FOR.toSeconds()),
                 reserve ? "1" : "0");
-        return deadline.bound(run(args, argv)).map(HelpGateStore::admission);
+        List<Request> riders = probe.commands();
+        if (riders.isEmpty()) {
+            return deadline.bound(run(args, argv)).map(answer -> admission(answer, probe, List.of()));
+        }
+        return deadline.bound(pipelined ? flush(args, argv, probe) : beside(args, argv, probe));
+    }
+
+    /**
+     * The script last, after the riders, in one pipeline. When Redis has not seen the script (a restart) the whole
+     * pipeline is sent again with it: the riders are a read and a set's add, the same when run twice, and the script
+     * did not run.
+     */
+    private Uni<Admission> flush(String[] keysPart, List<String> argv, Probe probe) {
+        List<Request> riders = probe.commands();
+        return client.batch(pipeline(riders, Command.EVALSHA, ADMIT_SHA, keysPart, argv))
+                .onFailure(HelpGateStore::noScript)
+                .recoverWithUni(() -> client.batch(pipeline(riders, Command.EVAL, ADMIT, keysPart, argv)))
+                .map(answers -> admission(
+                        answers.get(riders.size()), probe, new ArrayList<>(answers.subList(0, riders.size()))));
+    }
+
+    /** Under a cluster: the script and each rider at once, each on its own; a failed rider is an unknown signal. */
+    private Uni<Admission> beside(String[] keysPart, List<String> argv, Probe probe) {
+        List<Uni<Response>> sent = new ArrayList<>(probe.commands().size());
+        for (Request rider : probe.commands()) {
+            sent.add(client.send(rider).onFailure().recoverWithNull());
+        }
+        Uni<List<Response>> answers = Uni.join().all(sent).andCollectFailures();
+        return Uni.combine()
+                .all()
+                .unis(run(keysPart, argv), answers)
+                .with((answer, riders) -> admission(answer, probe, riders));
+    }
+
+    private static List<Request> pipeline(
+            List<Request> riders, Command eval, String script, String[] keysPart, List<String> argv) {
+        Request gate = Request.cmd(eval).arg(script);
+        for (String key : keysPart) {
+            gate.arg(key);
+        }
+        for (String arg : argv) {
+            gate.arg(arg);
+        }
+        List<Request> all = new ArrayList<>(riders.size() + 1);
+        all.addAll(riders);
+        all.add(gate);
+        return all;
+    }
+
+    /** Redis has not seen the script: {@code NOSCRIPT ...}, in a pipeline {@code ERR [n] NOSCRIPT ...}. */
+    private static boolean noScript(Throwable e) {
+        return String.valueOf(e.getMessage()).contains("NOSCRIPT");
     }
 
     /** Gives a slot back: its help was refused or failed. */
@@ -141,7 +211,7 @@ class HelpGateStore {
     /** EVALSHA, loading the script with EVAL the first time a Redis (or a restarted one) has not seen it. */
     private Uni<Response> run(String[] keysPart, List<String> argv) {
         return redis.execute(Command.EVALSHA, withScript(ADMIT_SHA, keysPart, argv))
-                .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
+                .onFailure(HelpGateStore::noScript)
                 .recoverWithUni(() -> redis.execute(Command.EVAL, withScript(ADMIT, keysPart, argv)));
     }
 
@@ -155,12 +225,12 @@ class HelpGateStore {
         return all;
     }
 
-    private static Admission admission(Response answer) {
+    private static Admission admission(Response answer, Probe probe, List<Response> riders) {
         int outcome = answer.get(0).toInteger();
         return switch (outcome) {
-            case 3 -> new Admission(answer.get(1).toString(), Reservation.NONE);
-            case 4 -> new Admission(null, Reservation.NONE);
-            default -> new Admission(null, Reservation.values()[outcome]);
+            case 3 -> new Admission(answer.get(1).toString(), Reservation.NONE, probe, riders);
+            case 4 -> new Admission(null, Reservation.NONE, probe, riders);
+            default -> new Admission(null, RESERVATIONS[outcome], probe, riders);
         };
     }
 

@@ -33,6 +33,9 @@ interface RiskConfig {
     /** An account younger than this when it helps, that never joins, is a brand-new account (RISK_NEW_ACCOUNT_AGE). */
     Duration newAccountAge();
 
+    /** How often the counted helps' risk flags are written, one bulk write per batch (jiasu.risk.flag-flush-every). */
+    Duration flagFlushEvery();
+
     /** How many mutual helpers (helped this player and were helped back) flag a player as a ring (RISK_RING_MIN). */
     int ringMin();
 }

@@ -11,10 +11,12 @@ import io.jiasu.player.PlayerService;
 import io.jiasu.player.RiskMarks;
 import io.jiasu.user.UserService;
 import io.jiasu.wechat.WechatClient;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -27,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -61,6 +64,8 @@ public class RiskService {
     private final Cache policyCache;
     private final MeterRegistry metrics;
     private final Clock clock;
+    /** The help counters by outcome, then campaign. */
+    private final Map<String, Map<String, Counter>> tallies = new ConcurrentHashMap<>();
 
     RiskService(
             RiskConfig config,
@@ -92,32 +97,55 @@ public class RiskService {
     }
 
     /**
-     * The verdict on a help before it is recorded: its marks, and whether the campaign holds it. A risky help under
-     * {@code refuse} fails with FORBIDDEN. Signals never fail a help: what can't be read is unknown.
+     * The Redis reads and counts this help is judged on, to send in the help's one Redis flush: the helper's cached
+     * WeChat rank (when ranks are asked at all) and the helper counted among the player's helpers from the caller's
+     * network (when the address is an IP).
      */
-    public Uni<Verdict> judge(Campaign campaign, String shareCode, String helperId, String address) {
-        return Uni.combine()
-                .all()
-                .unis(rankOf(helperId, address), burst(shareCode, address))
-                .with((rank, burst) -> {
-                    List<String> found = new ArrayList<>();
-                    if (rank != null && rank >= config.highRank()) {
-                        found.add(Signal.WX_RISK);
-                    }
-                    if (burst) {
-                        found.add(Signal.NETWORK);
-                    }
-                    return new RiskMarks(rank, List.copyOf(found), null);
-                })
-                .flatMap(marks -> marks.signals().isEmpty()
-                        ? Uni.createFrom().item(new Verdict(marks, false))
-                        : policy(campaign.id()).map(policy -> {
-                            if (policy == Policy.REFUSE) {
-                                tally(campaign.id(), "refused");
-                                throw new Forbidden(REFUSED);
-                            }
-                            return new Verdict(marks, policy == Policy.HOLD);
-                        }));
+    public Probe probe(String shareCode, String helperId, String address) {
+        String network = network(address);
+        return new Probe(
+                config.wechatRank() ? signals.rankQuery(helperId) : null,
+                network == null
+                        ? null
+                        : signals.helperFromNetwork(shareCode, network, helperId, config.networkWindow()));
+    }
+
+    /**
+     * The verdict on a help before it is recorded, from the answers to its {@link #probe}: its marks, and whether the
+     * campaign holds it. A risky help under {@code refuse} fails with FORBIDDEN. Signals never fail a help: what can't
+     * be read is unknown.
+     */
+    public Uni<Verdict> judge(Campaign campaign, String helperId, String address, Probe probe, List<Response> answers) {
+        boolean burst = probe.networkHelpers(answers) > config.networkHelps();
+        Integer cached = probe.rank(answers);
+        if (cached == null && config.wechatRank()) {
+            return ask(helperId, address).flatMap(rank -> verdict(campaign, rank, burst));
+        }
+        return verdict(campaign, cached, burst);
+    }
+
+    private Uni<Verdict> verdict(Campaign campaign, Integer rank, boolean burst) {
+        if (rank == null && !burst) {
+            return Uni.createFrom().item(Verdict.CLEAN);
+        }
+        List<String> found = new ArrayList<>(2);
+        if (rank != null && rank >= config.highRank()) {
+            found.add(Signal.WX_RISK);
+        }
+        if (burst) {
+            found.add(Signal.NETWORK);
+        }
+        RiskMarks marks = new RiskMarks(rank, List.copyOf(found), null);
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(new Verdict(marks, false));
+        }
+        return policy(campaign.id()).map(policy -> {
+            if (policy == Policy.REFUSE) {
+                tally(campaign.id(), "refused");
+                throw new Forbidden(REFUSED);
+            }
+            return new Verdict(marks, policy == Policy.HOLD);
+        });
     }
 
     /**
@@ -154,20 +182,15 @@ public class RiskService {
         });
     }
 
-    /** A help was counted: tallied, and a flagged one is added to the player's flags for the review queue. */
-    public Uni<Void> counted(String campaignId, String shareCode, Verdict verdict, Instant at) {
+    /**
+     * A help was counted: tallied, and a flagged one is added to the player's flags for the review queue with the next
+     * batch of flags ({@link FlagStore#flagSoon}), not by a write of its own.
+     */
+    public void counted(String campaignId, String shareCode, Verdict verdict, Instant at) {
         tally(campaignId, "counted");
-        if (!verdict.flagged()) {
-            return Uni.createFrom().voidItem();
+        if (verdict.flagged()) {
+            flags.flagSoon(campaignId, shareCode, verdict.marks().signals(), at);
         }
-        return flags.flag(campaignId, shareCode, verdict.marks().signals(), at)
-                .onFailure()
-                .recoverWithUni(e -> {
-                    LOG.warnf(
-                            "risk flag not written for a counted help: %s",
-                            e.getClass().getSimpleName());
-                    return Uni.createFrom().voidItem();
-                });
     }
 
     /**
@@ -210,20 +233,12 @@ public class RiskService {
         return policyCache.getAsync(campaignId, policies::find);
     }
 
+    /** Counts a judged help by outcome; each counter is looked up in the registry once, not on every help. */
     private void tally(String campaignId, String outcome) {
-        metrics.counter("jiasu.risk.helps", "campaign", campaignId, "outcome", outcome)
+        tallies.computeIfAbsent(outcome, o -> new ConcurrentHashMap<>())
+                .computeIfAbsent(
+                        campaignId, id -> metrics.counter("jiasu.risk.helps", "campaign", id, "outcome", outcome))
                 .increment();
-    }
-
-    /** The helper's WeChat rank: cached, else asked with a strict timeout; null when unknown. */
-    private Uni<Integer> rankOf(String helperId, String address) {
-        if (!config.wechatRank()) {
-            return Uni.createFrom().nullItem();
-        }
-        return signals.rank(helperId)
-                .onFailure()
-                .recoverWithNull()
-                .flatMap(cached -> cached != null ? Uni.createFrom().item(cached) : ask(helperId, address));
     }
 
     /**
@@ -246,18 +261,6 @@ public class RiskService {
                 .recoverWithItem(() -> null)
                 .onFailure()
                 .recoverWithNull();
-    }
-
-    /** Whether this help is over the network burst: too many helps to the player from the helper's /24 or /64. */
-    private Uni<Boolean> burst(String shareCode, String address) {
-        String network = network(address);
-        if (network == null) {
-            return Uni.createFrom().item(false);
-        }
-        return signals.helpFromNetwork(shareCode, network, config.networkWindow())
-                .map(helps -> helps > config.networkHelps())
-                .onFailure()
-                .recoverWithItem(false);
     }
 
     /** An opaque digest of the address's /24 (IPv4) or /64 (IPv6); null when the address is not an IP literal. */

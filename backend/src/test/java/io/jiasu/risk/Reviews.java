@@ -6,6 +6,7 @@ import io.jiasu.Fixtures;
 import io.jiasu.OperatorTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 
 /** Builders for the risk tests: helps from a chosen network, the campaign's policy, the queue, decisions. */
@@ -21,10 +22,16 @@ final class Reviews {
 
     /** A help sent as nginx would forward it from this client address (X-Real-IP, believed from loopback). */
     static Response helpFrom(String address, String token, String cid, String shareCode) {
-        return given().auth()
-                .oauth2(token)
-                .header("X-Real-IP", address)
-                .post("/api/v1/campaigns/" + cid + "/players/" + shareCode + "/boosts");
+        return helpFrom(address, token, cid, shareCode, null);
+    }
+
+    /** The same with an Idempotency-Key (none when null). */
+    static Response helpFrom(String address, String token, String cid, String shareCode, String idempotencyKey) {
+        RequestSpecification request = given().auth().oauth2(token).header("X-Real-IP", address);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/v1/campaigns/" + cid + "/players/" + shareCode + "/boosts");
     }
 
     /** An address of its own /24 for the n-th helper, so helps from different helpers are not one network. */
