@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -24,6 +26,10 @@ import org.jboss.logging.Logger;
  * instance at once. While the subscription is down nothing is trusted (every request asks Redis); when it is back the
  * whole copy is dropped, since messages may have been missed meanwhile. Counts hits and misses in {@code
  * jiasu.session.cache} (tag {@code outcome}); {@code jiasu.session.cache.listening} is 1 while the channel is up.
+ *
+ * <p>The copy is looked up by the token itself, so a hit costs a map read and no SHA-256: this process holds the
+ * token anyway while it answers the request, and the copy never leaves it (Redis and the channel only ever see the
+ * digest). Each entry keeps its digest, and an index from digest to token lets a revocation find it.
  */
 @ApplicationScoped
 class SessionCache {
@@ -33,7 +39,10 @@ class SessionCache {
     private final SessionStore store;
     private final Clock clock;
     private final Duration ttl;
+    /** By token. */
     private final Cache<String, Entry> entries;
+    /** Digest to token, for the revocations, which name digests; an entry evicted or dropped leaves it too. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** Bumped by every revocation and loss of the channel: a Redis answer read before one is not kept after it. */
     private final AtomicLong epoch = new AtomicLong();
 
@@ -51,6 +60,12 @@ class SessionCache {
                 .maximumSize(config.cachedSessions())
                 .expireAfterWrite(config.recheckEvery())
                 .executor(Runnable::run)
+                // run inside the eviction itself: a later put of the same token is never undone by it
+                .<String, Entry>evictionListener((token, entry, cause) -> {
+                    if (entry != null) {
+                        tokens.remove(entry.digest(), token);
+                    }
+                })
                 .build();
         this.hits = metrics.counter("jiasu.session.cache", "outcome", "hit");
         this.misses = metrics.counter("jiasu.session.cache", "outcome", "miss");
@@ -58,7 +73,7 @@ class SessionCache {
     }
 
     /** A session as this instance last saw it confirmed; {@code answer} is built once and handed to every hit. */
-    private record Entry(String userId, long endsAtSecond, Uni<String> answer) {}
+    private record Entry(String userId, String digest, long endsAtSecond, Uni<String> answer) {}
 
     /**
      * Subscribes once the app runs (a subscription made from the startup event never completed) and again whenever
@@ -113,16 +128,16 @@ class SessionCache {
 
     /** The user of a live token, from this instance's copy when it may be trusted, else from Redis; or null. */
     Uni<String> userOf(String token) {
-        String digest = SessionStore.digest(token);
-        Entry entry = entries.getIfPresent(digest);
+        Entry entry = entries.getIfPresent(token);
         if (entry != null && listening) {
             if (clock.millis() / 1000 < entry.endsAtSecond()) {
                 hits.increment();
                 return entry.answer();
             }
-            entries.invalidate(digest);
+            drop(token, entry);
         }
         misses.increment();
+        String digest = SessionStore.digest(token);
         long seen = epoch.get();
         return store.touch(digest, ttl, clock.instant()).map(live -> {
             if (live == null) {
@@ -130,8 +145,13 @@ class SessionCache {
             }
             if (listening && epoch.get() == seen) {
                 entries.put(
-                        digest,
-                        new Entry(live.userId(), live.endsAt(), Uni.createFrom().item(live.userId())));
+                        token,
+                        new Entry(live.userId(), digest, live.endsAt(), Uni.createFrom().item(live.userId())));
+                tokens.put(digest, token);
+                if (epoch.get() != seen) {
+                    // a revocation or a lost channel came in between: it may not have found this entry yet
+                    forget(digest);
+                }
             }
             return live.userId();
         });
@@ -168,16 +188,31 @@ class SessionCache {
 
     private void forget(String digest) {
         epoch.incrementAndGet();
-        entries.invalidate(digest);
+        String token = tokens.remove(digest);
+        if (token != null) {
+            entries.invalidate(token);
+        }
     }
 
     private void forgetUser(String userId) {
         epoch.incrementAndGet();
-        entries.asMap().values().removeIf(entry -> entry.userId().equals(userId));
+        entries.asMap().entrySet().removeIf(entry -> {
+            if (!entry.getValue().userId().equals(userId)) {
+                return false;
+            }
+            tokens.remove(entry.getValue().digest(), entry.getKey());
+            return true;
+        });
+    }
+
+    private void drop(String token, Entry entry) {
+        entries.asMap().remove(token, entry);
+        tokens.remove(entry.digest(), token);
     }
 
     private void drop() {
         epoch.incrementAndGet();
         entries.invalidateAll();
+        tokens.clear();
     }
 }
