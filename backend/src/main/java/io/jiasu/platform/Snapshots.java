@@ -70,9 +70,7 @@ public final class Snapshots<K, V> {
         if (shared == null) {
             shared = cache.get(key, (k, executor) -> {
                 long started = System.nanoTime();
-                return load.apply(k)
-                        .map(value -> new Stamped<>(value, started))
-                        .subscribeAsCompletionStage();
+                return load.apply(k).map(value -> new Stamped<>(value, started)).subscribeAsCompletionStage();
             });
         }
         // a copy: cancelling the answer of one request leaves the shared load alone

@@ -2,9 +2,9 @@ package io.jiasu.player;
 
 import io.jiasu.platform.PreparedJson;
 import io.jiasu.user.UserView;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A landing page's snapshot: the player's run, who helped them (for {@code boostedByMe}), and the page's JSON for the
@@ -19,7 +19,9 @@ final class PlayerPage {
     PlayerPage(Player player, Progress run) {
         this.player = player;
         this.run = run;
-        this.helpers = player.helps().stream().map(Help::userId).collect(Collectors.toUnmodifiableSet());
+        Set<String> helped = new HashSet<>();
+        player.helps().forEach(help -> helped.add(help.userId()));
+        this.helpers = helped;
     }
 
     /** The page's JSON as written for one owner's card: anonymous, helped by the viewer, not helped by them. */

@@ -79,8 +79,7 @@ class PlayerPages {
 
     /** A player's landing page as a record, from the snapshots (what a rule may read at most a second late). */
     Uni<PublicPlayerView> publicView(Campaign campaign, String shareCode, String viewerId) {
-        return page(campaign, shareCode)
-                .flatMap(page -> card(page.ownerId()).map(owner -> page.view(owner, viewerId)));
+        return page(campaign, shareCode).flatMap(page -> card(page.ownerId()).map(owner -> page.view(owner, viewerId)));
     }
 
     /** The player view of a player just read: rank, claim, inviter and invited count read fresh. */
@@ -114,9 +113,7 @@ class PlayerPages {
     }
 
     private Uni<Player> inviterOf(Campaign campaign, Player player) {
-        return player.invitedBy() == null
-                ? Uni.createFrom().nullItem()
-                : store.find(campaign.id(), player.invitedBy());
+        return player.invitedBy() == null ? Uni.createFrom().nullItem() : store.find(campaign.id(), player.invitedBy());
     }
 
     private Uni<Player> settled(Campaign campaign, String userId) {

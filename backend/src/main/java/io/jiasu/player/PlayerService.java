@@ -92,9 +92,11 @@ public class PlayerService {
                         .call(stored -> stored.created()
                                 ? board.record(campaign, stored.player().standing(0))
                                 : Uni.createFrom().voidItem())
-                        .call(stored -> stored.created() ? invitedThrough(campaignId, stored.player()) : Uni.createFrom().voidItem())
-                        .flatMap(stored -> pages.view(campaign, stored.player())
-                                .map(view -> new Joined(view, stored.created()))))
+                        .call(stored -> stored.created()
+                                ? invitedThrough(campaignId, stored.player())
+                                : Uni.createFrom().voidItem())
+                        .flatMap(stored ->
+                                pages.view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))))
                 .invoke(() -> snapshots.mineChanged(campaignId, userId));
     }
 

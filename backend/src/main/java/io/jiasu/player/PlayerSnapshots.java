@@ -152,7 +152,9 @@ class PlayerSnapshots {
                 .onFailure()
                 .invoke(e -> {
                     pending.addAll(batch);
-                    LOG.warnf("player changes: cannot announce %d changes, retrying with the next batch: %s", batch.size(), e);
+                    LOG.warnf(
+                            "player changes: cannot announce %d changes, retrying with the next batch: %s",
+                            batch.size(), e);
                 })
                 .onFailure()
                 .recoverWithNull();
@@ -236,7 +238,8 @@ class PlayerSnapshots {
 
     private void forgetAvatar(String name) {
         String tail = "/" + name;
-        cards.forgetIf((userId, card) -> card.avatarUrl() != null && card.avatarUrl().endsWith(tail));
+        cards.forgetIf(
+                (userId, card) -> card.avatarUrl() != null && card.avatarUrl().endsWith(tail));
     }
 
     private void lost() {

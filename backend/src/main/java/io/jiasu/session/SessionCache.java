@@ -146,7 +146,11 @@ class SessionCache {
             if (listening && epoch.get() == seen) {
                 entries.put(
                         token,
-                        new Entry(live.userId(), digest, live.endsAt(), Uni.createFrom().item(live.userId())));
+                        new Entry(
+                                live.userId(),
+                                digest,
+                                live.endsAt(),
+                                Uni.createFrom().item(live.userId())));
                 tokens.put(digest, token);
                 if (epoch.get() != seen) {
                     // a revocation or a lost channel came in between: it may not have found this entry yet

@@ -55,10 +55,15 @@ class SnapshotsTest {
 
         assertTrue(answered.await(5, TimeUnit.SECONDS));
         assertEquals(1, loads.get(), "one load for every waiter");
-        assertEquals(List.of("campaign", "campaign", "campaign", "campaign", "campaign", "campaign", "campaign"), List.copyOf(answers));
-        assertEquals("campaign", snapshots.get("demo", key -> Uni.createFrom().failure(new AssertionError("loaded again")))
-                .await()
-                .atMost(Duration.ofSeconds(1)));
+        assertEquals(
+                List.of("campaign", "campaign", "campaign", "campaign", "campaign", "campaign", "campaign"),
+                List.copyOf(answers));
+        assertEquals(
+                "campaign",
+                snapshots
+                        .get("demo", key -> Uni.createFrom().failure(new AssertionError("loaded again")))
+                        .await()
+                        .atMost(Duration.ofSeconds(1)));
     }
 
     @Test
@@ -66,21 +71,35 @@ class SnapshotsTest {
         Snapshots<String, String> snapshots = Snapshots.expiringAfterWrite(Duration.ofMinutes(1), 100);
         Uni<String> failed = snapshots.get("gone", key -> Uni.createFrom().failure(new NotFound("No such campaign.")));
         assertThrows(NotFound.class, () -> failed.await().indefinitely());
-        assertEquals("back", snapshots.get("gone", key -> Uni.createFrom().item("back")).await().indefinitely());
+        assertEquals(
+                "back",
+                snapshots
+                        .get("gone", key -> Uni.createFrom().item("back"))
+                        .await()
+                        .indefinitely());
     }
 
     @Test
     void aValueOlderThanTheCallerTrustsIsLoadedAgain() {
         Snapshots<String, Integer> snapshots = Snapshots.expiringAfterWrite(Duration.ofMinutes(1), 100);
         AtomicInteger loads = new AtomicInteger();
-        snapshots.get("p", key -> Uni.createFrom().item(loads.incrementAndGet())).await().indefinitely();
+        snapshots
+                .get("p", key -> Uni.createFrom().item(loads.incrementAndGet()))
+                .await()
+                .indefinitely();
 
-        assertEquals(1, snapshots.get("p", started -> true, key -> Uni.createFrom().item(loads.incrementAndGet()))
-                .await()
-                .indefinitely());
-        assertEquals(2, snapshots.get("p", started -> false, key -> Uni.createFrom().item(loads.incrementAndGet()))
-                .await()
-                .indefinitely());
+        assertEquals(
+                1,
+                snapshots
+                        .get("p", started -> true, key -> Uni.createFrom().item(loads.incrementAndGet()))
+                        .await()
+                        .indefinitely());
+        assertEquals(
+                2,
+                snapshots
+                        .get("p", started -> false, key -> Uni.createFrom().item(loads.incrementAndGet()))
+                        .await()
+                        .indefinitely());
         assertEquals(2, snapshots.peek("p", started -> true));
     }
 

@@ -16,9 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -44,7 +43,6 @@ class SharedLoadTest {
     void aReaderHangingUpWhileACampaignLoadsFailsNoOtherReader() throws InterruptedException {
         String cid = created(liveCampaign()); // defining it dropped any snapshot: the first reader loads it
         List<Object> answers = readConcurrently(() -> campaigns.published(cid).map(campaign -> campaign.id()));
-        assertEquals(READERS - 1, answers.size());
         answers.forEach(answer -> assertEquals(cid, answer));
     }
 
@@ -52,33 +50,41 @@ class SharedLoadTest {
     void aReaderHangingUpWhileAnOwnerLoadsFailsNoOtherReader() throws InterruptedException {
         String cid = created(liveCampaign());
         String owner = login(unique("owner"));
-        String code = join(owner, cid);
-        String ownerId = players.ownerOf(cid, code).await().indefinitely();
+        String ownerId = players.ownerOf(cid, join(owner, cid)).await().indefinitely();
         String other = join(login(unique("other")), cid); // an owner nobody asked for yet
 
         List<Object> answers = readConcurrently(() -> players.ownerOf(cid, other));
 
-        assertEquals(READERS - 1, answers.size());
         answers.forEach(answer -> assertTrue(answer instanceof String && !answer.equals(ownerId), "" + answer));
         assertEquals(1, answers.stream().distinct().count(), "one owner for every reader");
     }
 
-    /** Every reader's answer or failure, but the first reader's, who hung up at once. */
+    /**
+     * The answer (or failure) of every reader but the first, who hangs up as soon as the load began; the first may
+     * only have been answered if the load was done before it could hang up, and never with a failure.
+     */
     private static List<Object> readConcurrently(Supplier<Uni<String>> read) throws InterruptedException {
-        ConcurrentLinkedQueue<Object> answers = new ConcurrentLinkedQueue<>();
+        Object[] answers = new Object[READERS];
         CountDownLatch answered = new CountDownLatch(READERS - 1);
-        List<Cancellable> readers = new ArrayList<>();
         for (int i = 0; i < READERS; i++) {
-            readers.add(read.get().subscribe().with(answer -> {
-                answers.add(answer);
-                answered.countDown();
-            }, failure -> {
-                answers.add(failure);
-                answered.countDown();
-            }));
+            int reader = i;
+            Cancellable reading = read.get()
+                    .subscribe()
+                    .with(
+                            answer -> {
+                                answers[reader] = answer;
+                                answered.countDown();
+                            },
+                            failure -> {
+                                answers[reader] = failure;
+                                answered.countDown();
+                            });
+            if (i == 0) {
+                reading.cancel(); // the load it started is most likely still waiting for MongoDB
+            }
         }
-        readers.get(0).cancel();
         assertTrue(answered.await(10, TimeUnit.SECONDS), "every other reader answered");
-        return List.copyOf(answers);
+        assertTrue(answers[0] == null || answers[0] instanceof String, "the first reader: " + answers[0]);
+        return Arrays.asList(answers).subList(1, READERS);
     }
 }

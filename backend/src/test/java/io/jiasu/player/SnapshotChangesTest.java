@@ -90,7 +90,8 @@ class SnapshotChangesTest {
         String cid = created(liveCampaign());
         String host = login(unique("host"));
         String code = join(host, cid);
-        String hostId = given().auth().oauth2(host).get("/api/v1/me").then().extract().path("id");
+        String hostId =
+                given().auth().oauth2(host).get("/api/v1/me").then().extract().path("id");
         Campaign campaign = campaigns.published(cid).await().indefinitely();
         PlayerSnapshots.Mine mine = new PlayerSnapshots.Mine(cid, hostId);
         assertEquals(0, invited(campaign, mine));
@@ -136,7 +137,8 @@ class SnapshotChangesTest {
         UserView anyone = new UserView("u", "n", null);
         return other.page(code, c -> {
                     loads.incrementAndGet();
-                    return store.find(campaign.id(), c).map(player -> new PlayerPage(player, Progress.of(campaign, player)));
+                    return store.find(campaign.id(), c)
+                            .map(player -> new PlayerPage(player, Progress.of(campaign, player)));
                 })
                 .map(page -> page.view(anyone, null).run().helpers())
                 .await()
@@ -144,9 +146,12 @@ class SnapshotChangesTest {
     }
 
     private long invited(Campaign campaign, PlayerSnapshots.Mine mine) {
-        return other.own(mine, key -> store.findMine(key.campaignId(), key.userId())
-                        .flatMap(player -> store.invitedBy(player.shareCode())
-                                .map(count -> new PlayerOwn(player, Progress.of(campaign, player), false, count, null))))
+        return other.own(
+                        mine,
+                        key -> store.findMine(key.campaignId(), key.userId())
+                                .flatMap(player -> store.invitedBy(player.shareCode())
+                                        .map(count -> new PlayerOwn(
+                                                player, Progress.of(campaign, player), false, count, null))))
                 .map(own -> own.view(null, null).invited())
                 .await()
                 .indefinitely();
