@@ -9,6 +9,7 @@ import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -61,9 +62,12 @@ class PlayerSnapshots {
     private volatile long listeningSince;
 
     private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+    private final Vertx vertx;
+    private final long announcing;
 
-    PlayerSnapshots(ChangeStore channel, PlayerConfig config, MeterRegistry metrics) {
+    PlayerSnapshots(ChangeStore channel, PlayerConfig config, Vertx vertx, MeterRegistry metrics) {
         this.channel = channel;
+        this.vertx = vertx;
         this.maxAgeNanos = config.snapshotMaxAge().toNanos();
         this.keptForNanos = Math.max(maxAgeNanos, config.snapshotKeptFor().toNanos());
         Duration keptFor = Duration.ofNanos(keptForNanos);
@@ -72,6 +76,10 @@ class PlayerSnapshots {
         this.cards = Snapshots.expiringAfterWrite(keptFor, config.snapshots());
         this.ranks = Snapshots.expiringAfterWrite(config.snapshotMaxAge(), config.snapshots());
         metrics.gauge("jiasu.player.changes.listening", this, snapshots -> snapshots.listening ? 1 : 0);
+        // a Vert.x timer, not @Scheduled: Quarkus's scheduler runs nothing more often than once a second
+        this.announcing = vertx.setPeriodic(
+                config.changeFlushEvery().toMillis(),
+                tick -> announce().subscribe().with(done -> {}, failure -> {}));
     }
 
     /** The key of a caller's own view in a campaign. */
@@ -135,7 +143,6 @@ class PlayerSnapshots {
     }
 
     /** Announces what this instance changed since the last batch; what fails to go out goes with the next one. */
-    @Scheduled(every = "${jiasu.player.change-flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> announce() {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -198,6 +205,7 @@ class PlayerSnapshots {
 
     /** Stops listening (the app stops): snapshots are trusted briefly only from here on. */
     Uni<Void> stop() {
+        vertx.cancelTimer(announcing);
         listening = false;
         ReactivePubSubCommands.ReactiveRedisSubscriber current = subscriber;
         subscriber = null;

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -37,6 +39,7 @@ class VisitorHeader {
     private static final long REMEMBERED = 100_000;
 
     private final CurrentIdentityAssociation identity;
+    private final CurrentVertxRequest http;
     /** One Mac per thread (a Mac is not thread-safe); null when no key is configured. */
     private final ThreadLocal<Mac> macs;
     /** User id to visitor id, for the users seen lately. */
@@ -45,8 +48,9 @@ class VisitorHeader {
             .executor(Runnable::run)
             .build();
 
-    VisitorHeader(CurrentIdentityAssociation identity, VisitorConfig config) {
+    VisitorHeader(CurrentIdentityAssociation identity, CurrentVertxRequest http, VisitorConfig config) {
         this.identity = identity;
+        this.http = http;
         this.macs = config.key().map(VisitorHeader::macsFor).orElse(null);
         if (macs == null) {
             LOG.warn("VISITOR_KEY is not set: answers carry no visitor id, and the log analytics count addresses only");
@@ -68,18 +72,24 @@ class VisitorHeader {
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             return null;
         }
+        // the identity the request already resolved (every user path, the landing page): no Uni to wait for
+        if (http.getCurrent().user() instanceof QuarkusHttpUser known) {
+            mark(response, known.getSecurityIdentity());
+            return null;
+        }
         // An unknown or expired token on a public path is simply not a user here; the path answered as it did.
         return identity.getDeferredIdentity()
                 .onFailure()
                 .recoverWithNull()
-                .invoke(caller -> {
-                    if (isUser(caller)) {
-                        response.getHeaders()
-                                .putSingle(
-                                        HEADER, visitorOf(caller.getPrincipal().getName()));
-                    }
-                })
+                .invoke(caller -> mark(response, caller))
                 .replaceWithVoid();
+    }
+
+    private void mark(ContainerResponseContext response, SecurityIdentity caller) {
+        if (isUser(caller)) {
+            response.getHeaders()
+                    .putSingle(HEADER, visitorOf(caller.getPrincipal().getName()));
+        }
     }
 
     /** The visitor id of a user: stable for as long as the key is, and unrelated to the id without the key. */

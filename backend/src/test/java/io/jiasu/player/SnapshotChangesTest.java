@@ -20,6 +20,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -55,11 +56,14 @@ class SnapshotChangesTest {
     @Inject
     UserService users;
 
+    @Inject
+    Vertx vertx;
+
     private PlayerSnapshots other;
 
     @BeforeEach
     void anotherInstance() {
-        other = new PlayerSnapshots(channel, config(), new SimpleMeterRegistry());
+        other = new PlayerSnapshots(channel, config(), vertx, new SimpleMeterRegistry());
         other.listen().await().indefinitely();
         assertTrue(other.listening());
     }
