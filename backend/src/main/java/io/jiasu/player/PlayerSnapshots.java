@@ -2,10 +2,10 @@ package io.jiasu.player;
 
 import io.jiasu.platform.RandomIds;
 import io.jiasu.platform.Snapshots;
+import io.jiasu.platform.Subscription;
 import io.jiasu.user.CardChanged;
 import io.jiasu.user.UserView;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 import org.jboss.logging.Logger;
@@ -35,7 +34,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class PlayerSnapshots {
     private static final Logger LOG = Logger.getLogger(PlayerSnapshots.class);
-    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
     private static final String FROM = "i ";
     private static final String PAGE = "p ";
     private static final String MINE = "m ";
@@ -56,12 +54,10 @@ class PlayerSnapshots {
     /** Whether a snapshot whose load began at a moment may still be trusted. */
     private final LongPredicate fresh = this::fresh;
 
-    private final AtomicBoolean subscribing = new AtomicBoolean();
-    private volatile boolean listening;
+    private final Subscription changes;
     /** When the channel came up: a load that began before it may have missed a batch, so it is trusted briefly only. */
     private volatile long listeningSince;
 
-    private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
     private final Vertx vertx;
     private final long announcing;
 
@@ -75,7 +71,15 @@ class PlayerSnapshots {
         this.views = Snapshots.expiringAfterWrite(keptFor, config.snapshots());
         this.cards = Snapshots.expiringAfterWrite(keptFor, config.snapshots());
         this.ranks = Snapshots.expiringAfterWrite(config.snapshotMaxAge(), config.snapshots());
-        metrics.gauge("jiasu.player.changes.listening", this, snapshots -> snapshots.listening ? 1 : 0);
+        this.changes = new Subscription(
+                "player changes",
+                "snapshots live " + config.snapshotMaxAge() + " only",
+                ended -> channel.listen(this::received, ended),
+                () -> {
+                    listeningSince = System.nanoTime();
+                    dropAll();
+                });
+        metrics.gauge("jiasu.player.changes.listening", this, snapshots -> snapshots.listening() ? 1 : 0);
         // a Vert.x timer, not @Scheduled: Quarkus's scheduler runs nothing more often than once a second
         this.announcing = vertx.setPeriodic(
                 config.changeFlushEvery().toMillis(),
@@ -173,45 +177,22 @@ class PlayerSnapshots {
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> keepListening() {
-        return listening ? Uni.createFrom().voidItem() : listen();
+        return changes.keep();
     }
 
     /** Subscribes to every instance's changes; once subscribed, the snapshots start empty and may live long. */
     Uni<Void> listen() {
-        if (listening || !subscribing.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        return channel.listen(this::received, this::lost)
-                .ifNoItem()
-                .after(SUBSCRIBE_TIMEOUT)
-                .fail()
-                .invoke(subscribed -> {
-                    subscriber = subscribed;
-                    listeningSince = System.nanoTime();
-                    dropAll();
-                    listening = true;
-                })
-                .onFailure()
-                .invoke(e -> LOG.warnf("player changes: cannot subscribe, snapshots live %s only: %s", maxAge(), e))
-                .onFailure()
-                .recoverWithNull()
-                .eventually(() -> subscribing.set(false))
-                .replaceWithVoid();
+        return changes.listen();
     }
 
     boolean listening() {
-        return listening;
+        return changes.listening();
     }
 
-    /** Stops listening (the app stops): snapshots are trusted briefly only from here on. */
+    /** Stops listening and announcing (the app stops): snapshots are trusted briefly only from here on. */
     Uni<Void> stop() {
         vertx.cancelTimer(announcing);
-        listening = false;
-        ReactivePubSubCommands.ReactiveRedisSubscriber current = subscriber;
-        subscriber = null;
-        return current == null
-                ? Uni.createFrom().voidItem()
-                : current.unsubscribe().onFailure().recoverWithNull();
+        return changes.stop();
     }
 
     void stopOnShutdown(@Observes ShutdownEvent shutdown) {
@@ -220,7 +201,7 @@ class PlayerSnapshots {
 
     private boolean fresh(long started) {
         long age = System.nanoTime() - started;
-        return age <= maxAgeNanos || (listening && started - listeningSince >= 0 && age <= keptForNanos);
+        return age <= maxAgeNanos || (changes.listening() && started - listeningSince >= 0 && age <= keptForNanos);
     }
 
     private void received(String message) {
@@ -250,21 +231,9 @@ class PlayerSnapshots {
                 (userId, card) -> card.avatarUrl() != null && card.avatarUrl().endsWith(tail));
     }
 
-    private void lost() {
-        if (listening) {
-            LOG.warnf("player changes: the channel was lost, snapshots live %s only until it is back", maxAge());
-        }
-        listening = false;
-        dropAll();
-    }
-
     private void dropAll() {
         pages.forgetAll();
         views.forgetAll();
         cards.forgetAll();
-    }
-
-    private Duration maxAge() {
-        return Duration.ofNanos(maxAgeNanos);
     }
 }

@@ -2,9 +2,9 @@ package io.jiasu.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.jiasu.platform.Subscription;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 
 /**
  * This instance's copy of the sessions it has seen lately, so an authenticated request costs no Redis round trip.
@@ -33,8 +31,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 class SessionCache {
-    private static final Logger LOG = Logger.getLogger(SessionCache.class);
-    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final SessionStore store;
     private final Clock clock;
@@ -46,9 +42,7 @@ class SessionCache {
     /** Bumped by every revocation and loss of the channel: a Redis answer read before one is not kept after it. */
     private final AtomicLong epoch = new AtomicLong();
 
-    private final AtomicBoolean subscribing = new AtomicBoolean();
-    private volatile boolean listening;
-    private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+    private final Subscription revocations;
     private final Counter hits;
     private final Counter misses;
 
@@ -69,7 +63,12 @@ class SessionCache {
                 .build();
         this.hits = metrics.counter("jiasu.session.cache", "outcome", "hit");
         this.misses = metrics.counter("jiasu.session.cache", "outcome", "miss");
-        metrics.gauge("jiasu.session.cache.listening", this, cache -> cache.listening ? 1 : 0);
+        this.revocations = new Subscription(
+                "session revocations",
+                "every session is read from Redis",
+                ended -> store.listen(this::revoked, ended),
+                this::drop);
+        metrics.gauge("jiasu.session.cache.listening", this, cache -> cache.listening() ? 1 : 0);
     }
 
     /** A session as this instance last saw it confirmed; {@code answer} is built once and handed to every hit. */
@@ -81,45 +80,22 @@ class SessionCache {
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> keepListening() {
-        return listening ? Uni.createFrom().voidItem() : listen();
+        return revocations.keep();
     }
 
     /** Subscribes to the revocations; once subscribed, the copy starts empty and is trusted. */
     Uni<Void> listen() {
-        if (listening || !subscribing.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        return store.listen(this::revoked, this::lost)
-                .ifNoItem()
-                .after(SUBSCRIBE_TIMEOUT)
-                .fail()
-                .invoke(subscribed -> {
-                    subscriber = subscribed;
-                    drop();
-                    listening = true;
-                })
-                .onFailure()
-                .invoke(e ->
-                        LOG.warnf("session revocations: cannot subscribe, every session is read from Redis: %s", e))
-                .onFailure()
-                .recoverWithNull()
-                .eventually(() -> subscribing.set(false))
-                .replaceWithVoid();
+        return revocations.listen();
     }
 
     /** True while revocations arrive: only then is anything cached. */
     boolean listening() {
-        return listening;
+        return revocations.listening();
     }
 
     /** Stops listening (the app stops): the copy is no longer trusted. */
     Uni<Void> stop() {
-        listening = false;
-        ReactivePubSubCommands.ReactiveRedisSubscriber current = subscriber;
-        subscriber = null;
-        return current == null
-                ? Uni.createFrom().voidItem()
-                : current.unsubscribe().onFailure().recoverWithNull();
+        return revocations.stop();
     }
 
     void stopOnShutdown(@Observes ShutdownEvent shutdown) {
@@ -129,7 +105,7 @@ class SessionCache {
     /** The user of a live token, from this instance's copy when it may be trusted, else from Redis; or null. */
     Uni<String> userOf(String token) {
         Entry entry = entries.getIfPresent(token);
-        if (entry != null && listening) {
+        if (entry != null && revocations.listening()) {
             if (clock.millis() / 1000 < entry.endsAtSecond()) {
                 hits.increment();
                 return entry.answer();
@@ -143,7 +119,7 @@ class SessionCache {
             if (live == null) {
                 return null;
             }
-            if (listening && epoch.get() == seen) {
+            if (revocations.listening() && epoch.get() == seen) {
                 entries.put(
                         token,
                         new Entry(
@@ -180,14 +156,6 @@ class SessionCache {
         } else {
             forgetUser(revocation.userId());
         }
-    }
-
-    private void lost() {
-        if (listening) {
-            LOG.warn("session revocations: the channel was lost, every session is read from Redis until it is back");
-        }
-        listening = false;
-        drop();
     }
 
     private void forget(String digest) {
