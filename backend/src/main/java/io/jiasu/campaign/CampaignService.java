@@ -1,37 +1,41 @@
 package io.jiasu.campaign;
 
 import io.jiasu.platform.NotFound;
+import io.jiasu.platform.Snapshots;
 import io.jiasu.platform.Validation;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Campaign definitions, their window and their schedule. Reads on the request path come from a cache that is at most
- * a second old; rule changes that matter for correctness (goal, schedule, prize total) are re-checked by the guarded
- * updates in the stores, never by the cache.
+ * Campaign definitions, their window and their schedule. Reads on the request path come from an in-process snapshot
+ * of each campaign at most a second old ({@link Snapshots}: one load per campaign and second, a client that hangs up
+ * never fails the others waiting on the same load); rule changes that matter for correctness (goal, schedule, prize
+ * total) are re-checked by the guarded updates in the stores, never by the snapshot.
  */
 @ApplicationScoped
 public class CampaignService {
+    /** How old a campaign read on the request path may be: an operator's change shows on every instance within it. */
+    private static final Duration MAX_AGE = Duration.ofSeconds(1);
+    /** Campaigns kept: far more than ever run at once. */
+    private static final long KEPT = 10_000;
+
     private final CampaignStore store;
     private final Validation validation;
-    private final Cache cache;
+    private final Snapshots<String, Campaign> cache = Snapshots.expiringAfterWrite(MAX_AGE, KEPT);
     private final Clock clock;
 
-    CampaignService(CampaignStore store, Validation validation, @CacheName("campaigns") Cache cache, Clock clock) {
+    CampaignService(CampaignStore store, Validation validation, Clock clock) {
         this.store = store;
         this.validation = validation;
-        this.cache = cache;
         this.clock = clock;
     }
 
     /** A published campaign, or NOT_FOUND: nothing about an unpublished campaign is served. */
     public Uni<Campaign> published(String id) {
-        return cache.<String, Campaign>getAsync(
-                        id, key -> store.find(key).onItem().ifNull().failWith(() -> new NotFound("No such campaign.")))
+        return cache.get(id, key -> store.find(key).onItem().ifNull().failWith(() -> new NotFound("No such campaign.")))
                 .invoke(campaign -> {
                     if (!campaign.published()) {
                         throw new NotFound("No such campaign.");
@@ -60,7 +64,7 @@ public class CampaignService {
         return Uni.createFrom()
                 .item(() -> validation.valid(definition))
                 .flatMap(valid -> store.define(id, valid, clock.instant()))
-                .call(saved -> cache.invalidate(id));
+                .invoke(saved -> cache.forget(id));
     }
 
     /** Freezes goal and schedule; called before the first player is stored. */
@@ -68,6 +72,6 @@ public class CampaignService {
         if (campaign.locked()) {
             return Uni.createFrom().voidItem();
         }
-        return store.lockRules(campaign.id()).call(() -> cache.invalidate(campaign.id()));
+        return store.lockRules(campaign.id()).invoke(() -> cache.forget(campaign.id()));
     }
 }

@@ -7,13 +7,31 @@ import java.time.Duration;
 /** How players are read, how often the batched counters are written, and how the operators' counts are recounted. */
 @ConfigMapping(prefix = "jiasu.player")
 interface PlayerConfig {
-    /** How old a landing page or a players/me answer may be: what others did shows within this. */
+    /**
+     * How old a landing page or a players/me answer may be: what others did shows within this; also how long a
+     * snapshot is trusted while the change channel is down, and how old a rank may be.
+     */
     @WithDefault("1s")
     Duration snapshotMaxAge();
+
+    /** How long a snapshot may be kept while the change channel is up (a change drops it on every instance at once). */
+    @WithDefault("5m")
+    Duration snapshotKeptFor();
+
+    /** How often each instance announces the players and cards it changed ({@link PlayerSnapshots}; application.properties). */
+    Duration changeFlushEvery();
 
     /** Snapshots one instance keeps of each kind at most. */
     @WithDefault("200000")
     long snapshots();
+
+    /** Share-code owners one instance remembers at most (an owner never changes). */
+    @WithDefault("500000")
+    long owners();
+
+    /** How long an owner nobody asked for is remembered. */
+    @WithDefault("1h")
+    Duration ownerIdle();
 
     /** How often {@link LoopStore} writes the viral loop's batched help counters (application.properties). */
     Duration loopFlushEvery();

@@ -2,6 +2,7 @@ package io.jiasu.player;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jiasu.platform.PreparedJson;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -68,8 +70,17 @@ class PlayerResource {
     @GET
     @Path("/me")
     @RolesAllowed("user")
-    public Uni<PlayerView> me(@PathParam("cid") String cid, @Context SecurityContext caller) {
-        return players.meRecent(cid, caller.getUserPrincipal().getName());
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller's player",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlayerView.class)))
+    public Uni<byte[]> me(@PathParam("cid") String cid, @Context SecurityContext caller) {
+        // the JSON of a snapshot, written once and sent to every request that shows the same
+        return players.meRecent(cid, caller.getUserPrincipal().getName()).map(PreparedJson::bytes);
     }
 
     @GET
@@ -82,13 +93,22 @@ class PlayerResource {
     @GET
     @Path("/{shareCode}")
     @PermitAll
-    public Uni<PublicPlayerView> player(@PathParam("cid") String cid, @PathParam("shareCode") String shareCode) {
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "The player as their share landing page shows them",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PublicPlayerView.class)))
+    public Uni<byte[]> player(@PathParam("cid") String cid, @PathParam("shareCode") String shareCode) {
         return identity.getDeferredIdentity()
-                .flatMap(viewer -> players.publicView(
+                .flatMap(viewer -> players.landing(
                         cid,
                         shareCode,
                         viewer.isAnonymous() || !viewer.hasRole("user")
                                 ? null
-                                : viewer.getPrincipal().getName()));
+                                : viewer.getPrincipal().getName()))
+                .map(PreparedJson::bytes);
     }
 }

@@ -5,11 +5,11 @@ import io.jiasu.campaign.CampaignService;
 import io.jiasu.leaderboard.LeaderboardService;
 import io.jiasu.leaderboard.Standing;
 import io.jiasu.platform.NotFound;
+import io.jiasu.platform.PreparedJson;
+import io.jiasu.platform.Snapshots;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
 import io.jiasu.wechat.ShareTickets;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,11 +43,9 @@ public class PlayerService {
     private final CampaignService campaigns;
     private final UserService users;
     private final LeaderboardService board;
-    private final Cache owners;
-    private final Snapshots<String, Page> pages;
-    private final Snapshots<Mine, PlayerView> views;
-    private final Claims claims;
-    private final Settlement settlement;
+    private final Snapshots<String, Owner> owners;
+    private final PlayerPages pages;
+    private final PlayerSnapshots snapshots;
     private final LoopStore loop;
     private final CountStore counts;
     private final ShareTickets shareTickets;
@@ -58,10 +56,9 @@ public class PlayerService {
             CampaignService campaigns,
             UserService users,
             LeaderboardService board,
-            @CacheName("share-code-owners") Cache owners,
             PlayerConfig config,
-            Claims claims,
-            Settlement settlement,
+            PlayerPages pages,
+            PlayerSnapshots snapshots,
             LoopStore loop,
             CountStore counts,
             ShareTickets shareTickets,
@@ -70,11 +67,9 @@ public class PlayerService {
         this.campaigns = campaigns;
         this.users = users;
         this.board = board;
-        this.owners = owners;
-        this.pages = new Snapshots<>(config.snapshotMaxAge(), config.snapshots());
-        this.views = new Snapshots<>(config.snapshotMaxAge(), config.snapshots());
-        this.claims = claims;
-        this.settlement = settlement;
+        this.owners = Snapshots.expiringAfterAccess(config.ownerIdle(), config.owners());
+        this.pages = pages;
+        this.snapshots = snapshots;
         this.loop = loop;
         this.counts = counts;
         this.shareTickets = shareTickets;
@@ -104,37 +99,44 @@ public class PlayerService {
                         .call(stored -> stored.created()
                                 ? board.record(campaign, stored.player().standing(0))
                                 : Uni.createFrom().voidItem())
+                        .call(stored -> stored.created()
+                                ? invitedThrough(campaignId, stored.player())
+                                : Uni.createFrom().voidItem())
                         .flatMap(stored ->
-                                view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))))
-                .invoke(() -> views.forget(new Mine(campaignId, userId)));
+                                pages.view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))))
+                .invoke(() -> snapshots.mineChanged(campaignId, userId));
+    }
+
+    /** A player joined through another: the inviter's players/me shows one more invited, everywhere within a second. */
+    private Uni<Void> invitedThrough(String campaignId, Player joined) {
+        return joined.invitedBy() == null
+                ? Uni.createFrom().voidItem()
+                : ownerOf(campaignId, joined.invitedBy())
+                        .invoke(inviter -> snapshots.mineChanged(campaignId, inviter))
+                        .onFailure(NotFound.class)
+                        .recoverWithNull()
+                        .replaceWithVoid();
     }
 
     /** The caller's own run, settling a prize outcome a crash left unwritten. */
     public Uni<PlayerView> me(String campaignId, String userId) {
-        return campaigns
-                .published(campaignId)
-                .flatMap(campaign -> mine(campaignId, userId)
-                        .flatMap(player -> player.needsPrizeSettling()
-                                ? settlement
-                                        .settle(campaign, player.finisher())
-                                        .flatMap(rank -> store.findMine(campaignId, userId))
-                                : Uni.createFrom().item(player))
-                        .flatMap(player -> view(campaign, player)));
+        return campaigns.published(campaignId).flatMap(campaign -> pages.fresh(campaign, userId));
     }
 
     /**
-     * The caller's own run as their page shows it: a snapshot at most a second old ({@link PlayerConfig}), so a crowd
-     * reloading its pages costs one read per player and second. Their own writes on this instance (joining, a claim)
-     * drop it at once ({@link #changedMine}); what others do (helps, ranks) shows within the second. Rules that
-     * decide on the run (claims) read {@link #me}, never this.
+     * The caller's own run as their page shows it, as the answer's JSON: from this instance's snapshots
+     * ({@link PlayerSnapshots}), kept until the run changes, so a crowd reloading its pages costs no read at all. Their
+     * own writes (joining, a claim) drop it at once on this instance and within a second on the others; so does what
+     * others do to it (helps, whom they brought); the rank is at most a second old. Rules that decide on the run
+     * (claims) read {@link #me}, never this.
      */
-    public Uni<PlayerView> meRecent(String campaignId, String userId) {
-        return views.get(new Mine(campaignId, userId), key -> me(campaignId, userId));
+    public Uni<PreparedJson> meRecent(String campaignId, String userId) {
+        return campaigns.published(campaignId).flatMap(campaign -> pages.mine(campaign, userId));
     }
 
-    /** The caller changed their own run (a claim): their next {@link #meRecent} reads it afresh. */
+    /** The caller changed their own run (a claim): their next {@link #meRecent} reads it afresh, on every instance. */
     public void changedMine(String campaignId, String userId) {
-        views.forget(new Mine(campaignId, userId));
+        snapshots.mineChanged(campaignId, userId);
     }
 
     /** Every help the caller received, newest first, with each helper's current nickname and avatar. */
@@ -162,32 +164,17 @@ public class PlayerService {
 
     /**
      * A player as their share landing page shows them; boostedByMe is answered only for a signed-in viewer. Served from
-     * a snapshot of the player and their card at most a second old ({@link PlayerConfig}): a help recorded on this
-     * instance drops it at once, so the helper sees their own help (and the owner's {@link #meRecent} too).
+     * this instance's snapshots of the player and their card ({@link PlayerSnapshots}): a help recorded on this instance
+     * drops it at once, so the helper sees their own help (and the owner's {@link #meRecent} too); a change made on
+     * another instance shows within a second.
      */
     public Uni<PublicPlayerView> publicView(String campaignId, String shareCode, String viewerId) {
-        return campaigns
-                .published(campaignId)
-                .flatMap(campaign -> pages.get(
-                                shareCode,
-                                code -> store.find(campaignId, code)
-                                        .onItem()
-                                        .ifNull()
-                                        .failWith(() -> new NotFound("No such player."))
-                                        .flatMap(player ->
-                                                users.profile(player.userId()).map(owner -> new Page(player, owner))))
-                        .map(page -> {
-                            Player player = page.player();
-                            if (!player.campaignId().equals(campaignId)) {
-                                throw new NotFound("No such player.");
-                            }
-                            return new PublicPlayerView(
-                                    player.shareCode(),
-                                    page.owner().nickname(),
-                                    page.owner().avatarUrl(),
-                                    Progress.of(campaign, player),
-                                    viewerId == null ? null : player.helpedBy(viewerId));
-                        }));
+        return campaigns.published(campaignId).flatMap(campaign -> pages.publicView(campaign, shareCode, viewerId));
+    }
+
+    /** {@link #publicView} as the answer's JSON, written once per snapshot and kind of viewer. */
+    public Uni<PreparedJson> landing(String campaignId, String shareCode, String viewerId) {
+        return campaigns.published(campaignId).flatMap(campaign -> pages.landing(campaign, shareCode, viewerId));
     }
 
     /**
@@ -201,7 +188,7 @@ public class PlayerService {
 
     /** The user behind a share code in this campaign; share codes never change owner, so this is cached. */
     public Uni<String> ownerOf(String campaignId, String shareCode) {
-        return owners.<String, Owner>getAsync(
+        return owners.get(
                         shareCode,
                         code -> store.find(campaignId, code)
                                 .onItem()
@@ -248,9 +235,9 @@ public class PlayerService {
                                 return Uni.createFrom().voidItem();
                             }
                             counts.helped(campaign.id(), now, help.finished());
-                            // this instance shows a help at once: to the helper on the page, to the owner
-                            pages.forget(shareCode);
-                            views.forget(new Mine(campaign.id(), owner));
+                            // this instance shows a help at once (to the helper on the page, to the owner), others soon
+                            snapshots.pageChanged(shareCode);
+                            snapshots.mineChanged(campaign.id(), owner);
                             if (!help.finished()) {
                                 board.recordSoon(
                                         campaign,
@@ -272,6 +259,12 @@ public class PlayerService {
      */
     public Uni<Void> settlePrize(String shareCode, Integer prizeRank, long finishSeq, Instant finishedAt) {
         return store.settlePrize(shareCode, prizeRank, finishSeq, finishedAt)
+                .invoke(settled -> {
+                    if (settled != null) {
+                        snapshots.pageChanged(shareCode);
+                        snapshots.mineChanged(settled.campaignId(), settled.userId());
+                    }
+                })
                 .call(settled -> settled == null
                         ? Uni.createFrom().voidItem()
                         : store.keepTimeToGoal(shareCode, Duration.between(settled.joinedAt(), finishedAt))
@@ -346,7 +339,7 @@ public class PlayerService {
                 .failWith(() -> new NotFound("No such player."))
                 .flatMap(player -> Uni.combine()
                         .all()
-                        .unis(inviter(campaign, player), store.invitedBy(player.shareCode()))
+                        .unis(pages.inviter(campaign, player), store.invitedBy(player.shareCode()))
                         .with((by, invited) -> {
                             List<ReceivedHelp> helps = new ArrayList<>();
                             for (int i = 0; i < player.helps().size(); i++) {
@@ -463,44 +456,6 @@ public class PlayerService {
                 .failWith(() -> new NotFound("You have not joined this campaign."));
     }
 
-    private Uni<PlayerView> view(Campaign campaign, Player player) {
-        Uni<Boolean> claimed =
-                player.prizeRank() == null ? Uni.createFrom().item(false) : claims.claimed(player.shareCode());
-        return Uni.combine()
-                .all()
-                .unis(
-                        board.rankOf(campaign.id(), player.shareCode()),
-                        claimed,
-                        inviter(campaign, player),
-                        store.invitedBy(player.shareCode()))
-                .with((rank, hasClaimed, by, invited) -> new PlayerView(
-                        player.shareCode(),
-                        Progress.of(campaign, player),
-                        player.prizeRank(),
-                        hasClaimed,
-                        rank,
-                        by,
-                        invited));
-    }
-
-    /** The player whose card brought this one, with their current face; null for a seed player. */
-    private Uni<InvitedBy> inviter(Campaign campaign, Player player) {
-        return player.invitedBy() == null
-                ? Uni.createFrom().nullItem()
-                : store.find(campaign.id(), player.invitedBy())
-                        .flatMap(inviter -> inviter == null
-                                ? Uni.createFrom().nullItem()
-                                : users.profile(inviter.userId())
-                                        .map(card ->
-                                                new InvitedBy(inviter.shareCode(), card.nickname(), card.avatarUrl())));
-    }
-
     /** Who owns a share code, cached. */
     private record Owner(String campaignId, String userId) {}
-
-    /** A landing page's snapshot: the player and their card. */
-    private record Page(Player player, UserView owner) {}
-
-    /** The key of a caller's own view in a campaign. */
-    private record Mine(String campaignId, String userId) {}
 }

@@ -114,6 +114,7 @@ public class ClaimService {
                     if (claim == null) {
                         throw new NotFound("No claim of this player is waiting for review.");
                     }
+                    players.changedMine(campaignId, claim.userId()); // claimed in players/me
                 })
                 .map(Claim::review);
     }

@@ -4,6 +4,7 @@ import io.jiasu.campaign.Campaign;
 import io.jiasu.campaign.CampaignService;
 import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.Sha256;
+import io.jiasu.platform.Snapshots;
 import io.jiasu.platform.Validation;
 import io.jiasu.player.HelpAttempt;
 import io.jiasu.player.Origin;
@@ -13,14 +14,13 @@ import io.jiasu.user.UserService;
 import io.jiasu.wechat.WechatClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +61,9 @@ public class RiskService {
     private final UserService users;
     private final WechatClient wechat;
     private final Validation validation;
-    private final Cache policyCache;
+    /** Campaigns' policies, read by risky helps: a second old at most ({@link Snapshots}: one load per miss). */
+    private final Snapshots<String, Policy> policyCache = Snapshots.expiringAfterWrite(Duration.ofSeconds(1), 10_000);
+
     private final MeterRegistry metrics;
     private final Clock clock;
     /** The help counters by outcome, then campaign. */
@@ -78,7 +80,6 @@ public class RiskService {
             UserService users,
             WechatClient wechat,
             Validation validation,
-            @CacheName("risk-policies") Cache policyCache,
             MeterRegistry metrics,
             Clock clock) {
         this.config = config;
@@ -91,7 +92,6 @@ public class RiskService {
         this.users = users;
         this.wechat = wechat;
         this.validation = validation;
-        this.policyCache = policyCache;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -225,12 +225,12 @@ public class RiskService {
                 .find(campaignId)
                 .map(campaign -> validation.valid(choice))
                 .call(valid -> policies.set(campaignId, valid.policy(), by, clock.instant()))
-                .call(valid -> policyCache.invalidate(campaignId));
+                .invoke(valid -> policyCache.forget(campaignId));
     }
 
     /** The policy as the help path reads it: from a cache at most a second old. */
     Uni<Policy> policy(String campaignId) {
-        return policyCache.getAsync(campaignId, policies::find);
+        return policyCache.get(campaignId, policies::find);
     }
 
     /** Counts a judged help by outcome; each counter is looked up in the registry once, not on every help. */

@@ -2,9 +2,9 @@ package io.jiasu.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.jiasu.platform.Subscription;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 
 /**
  * This instance's copy of the sessions it has seen lately, so an authenticated request costs no Redis round trip.
@@ -24,22 +24,25 @@ import org.jboss.logging.Logger;
  * instance at once. While the subscription is down nothing is trusted (every request asks Redis); when it is back the
  * whole copy is dropped, since messages may have been missed meanwhile. Counts hits and misses in {@code
  * jiasu.session.cache} (tag {@code outcome}); {@code jiasu.session.cache.listening} is 1 while the channel is up.
+ *
+ * <p>The copy is looked up by the token itself, so a hit costs a map read and no SHA-256: this process holds the
+ * token anyway while it answers the request, and the copy never leaves it (Redis and the channel only ever see the
+ * digest). Each entry keeps its digest, and an index from digest to token lets a revocation find it.
  */
 @ApplicationScoped
 class SessionCache {
-    private static final Logger LOG = Logger.getLogger(SessionCache.class);
-    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final SessionStore store;
     private final Clock clock;
     private final Duration ttl;
+    /** By token. */
     private final Cache<String, Entry> entries;
+    /** Digest to token, for the revocations, which name digests; an entry evicted or dropped leaves it too. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** Bumped by every revocation and loss of the channel: a Redis answer read before one is not kept after it. */
     private final AtomicLong epoch = new AtomicLong();
 
-    private final AtomicBoolean subscribing = new AtomicBoolean();
-    private volatile boolean listening;
-    private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+    private final Subscription revocations;
     private final Counter hits;
     private final Counter misses;
 
@@ -51,14 +54,25 @@ class SessionCache {
                 .maximumSize(config.cachedSessions())
                 .expireAfterWrite(config.recheckEvery())
                 .executor(Runnable::run)
+                // run inside the eviction itself: a later put of the same token is never undone by it
+                .<String, Entry>evictionListener((token, entry, cause) -> {
+                    if (entry != null) {
+                        tokens.remove(entry.digest(), token);
+                    }
+                })
                 .build();
         this.hits = metrics.counter("jiasu.session.cache", "outcome", "hit");
         this.misses = metrics.counter("jiasu.session.cache", "outcome", "miss");
-        metrics.gauge("jiasu.session.cache.listening", this, cache -> cache.listening ? 1 : 0);
+        this.revocations = new Subscription(
+                "session revocations",
+                "every session is read from Redis",
+                ended -> store.listen(this::revoked, ended),
+                this::drop);
+        metrics.gauge("jiasu.session.cache.listening", this, cache -> cache.listening() ? 1 : 0);
     }
 
     /** A session as this instance last saw it confirmed; {@code answer} is built once and handed to every hit. */
-    private record Entry(String userId, long endsAtSecond, Uni<String> answer) {}
+    private record Entry(String userId, String digest, long endsAtSecond, Uni<String> answer) {}
 
     /**
      * Subscribes once the app runs (a subscription made from the startup event never completed) and again whenever
@@ -66,45 +80,22 @@ class SessionCache {
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> keepListening() {
-        return listening ? Uni.createFrom().voidItem() : listen();
+        return revocations.keep();
     }
 
     /** Subscribes to the revocations; once subscribed, the copy starts empty and is trusted. */
     Uni<Void> listen() {
-        if (listening || !subscribing.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        return store.listen(this::revoked, this::lost)
-                .ifNoItem()
-                .after(SUBSCRIBE_TIMEOUT)
-                .fail()
-                .invoke(subscribed -> {
-                    subscriber = subscribed;
-                    drop();
-                    listening = true;
-                })
-                .onFailure()
-                .invoke(e ->
-                        LOG.warnf("session revocations: cannot subscribe, every session is read from Redis: %s", e))
-                .onFailure()
-                .recoverWithNull()
-                .eventually(() -> subscribing.set(false))
-                .replaceWithVoid();
+        return revocations.listen();
     }
 
     /** True while revocations arrive: only then is anything cached. */
     boolean listening() {
-        return listening;
+        return revocations.listening();
     }
 
     /** Stops listening (the app stops): the copy is no longer trusted. */
     Uni<Void> stop() {
-        listening = false;
-        ReactivePubSubCommands.ReactiveRedisSubscriber current = subscriber;
-        subscriber = null;
-        return current == null
-                ? Uni.createFrom().voidItem()
-                : current.unsubscribe().onFailure().recoverWithNull();
+        return revocations.stop();
     }
 
     void stopOnShutdown(@Observes ShutdownEvent shutdown) {
@@ -113,25 +104,34 @@ class SessionCache {
 
     /** The user of a live token, from this instance's copy when it may be trusted, else from Redis; or null. */
     Uni<String> userOf(String token) {
-        String digest = SessionStore.digest(token);
-        Entry entry = entries.getIfPresent(digest);
-        if (entry != null && listening) {
+        Entry entry = entries.getIfPresent(token);
+        if (entry != null && revocations.listening()) {
             if (clock.millis() / 1000 < entry.endsAtSecond()) {
                 hits.increment();
                 return entry.answer();
             }
-            entries.invalidate(digest);
+            drop(token, entry);
         }
         misses.increment();
+        String digest = SessionStore.digest(token);
         long seen = epoch.get();
         return store.touch(digest, ttl, clock.instant()).map(live -> {
             if (live == null) {
                 return null;
             }
-            if (listening && epoch.get() == seen) {
+            if (revocations.listening() && epoch.get() == seen) {
                 entries.put(
-                        digest,
-                        new Entry(live.userId(), live.endsAt(), Uni.createFrom().item(live.userId())));
+                        token,
+                        new Entry(
+                                live.userId(),
+                                digest,
+                                live.endsAt(),
+                                Uni.createFrom().item(live.userId())));
+                tokens.put(digest, token);
+                if (epoch.get() != seen) {
+                    // a revocation or a lost channel came in between: it may not have found this entry yet
+                    forget(digest);
+                }
             }
             return live.userId();
         });
@@ -158,26 +158,33 @@ class SessionCache {
         }
     }
 
-    private void lost() {
-        if (listening) {
-            LOG.warn("session revocations: the channel was lost, every session is read from Redis until it is back");
-        }
-        listening = false;
-        drop();
-    }
-
     private void forget(String digest) {
         epoch.incrementAndGet();
-        entries.invalidate(digest);
+        String token = tokens.remove(digest);
+        if (token != null) {
+            entries.invalidate(token);
+        }
     }
 
     private void forgetUser(String userId) {
         epoch.incrementAndGet();
-        entries.asMap().values().removeIf(entry -> entry.userId().equals(userId));
+        entries.asMap().entrySet().removeIf(entry -> {
+            if (!entry.getValue().userId().equals(userId)) {
+                return false;
+            }
+            tokens.remove(entry.getValue().digest(), entry.getKey());
+            return true;
+        });
+    }
+
+    private void drop(String token, Entry entry) {
+        entries.asMap().remove(token, entry);
+        tokens.remove(entry.digest(), token);
     }
 
     private void drop() {
         epoch.incrementAndGet();
         entries.invalidateAll();
+        tokens.clear();
     }
 }

@@ -8,6 +8,7 @@ import io.jiasu.wechat.WechatClient;
 import io.jiasu.wechat.WxLogin;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.ObservesAsync;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,15 +26,23 @@ public class UserService {
     private final BanStore bans;
     private final BannedUsers banned;
     private final MediaService media;
+    private final Event<CardChanged> cardChanged;
     private final Clock clock;
 
     UserService(
-            UserStore store, WechatClient wechat, BanStore bans, BannedUsers banned, MediaService media, Clock clock) {
+            UserStore store,
+            WechatClient wechat,
+            BanStore bans,
+            BannedUsers banned,
+            MediaService media,
+            Event<CardChanged> cardChanged,
+            Clock clock) {
         this.store = store;
         this.wechat = wechat;
         this.bans = bans;
         this.banned = banned;
         this.media = media;
+        this.cardChanged = cardChanged;
         this.clock = clock;
     }
 
@@ -73,6 +82,7 @@ public class UserService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> new NotFound("No such user."))
+                .invoke(user -> cardChanged.fire(new CardChanged(id, null)))
                 .map(UserView::of);
     }
 
@@ -83,12 +93,14 @@ public class UserService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> new NotFound("No such user."))
+                .invoke(user -> cardChanged.fire(new CardChanged(id, null)))
                 .map(UserView::of);
     }
 
     /** An avatar WeChat refused goes back to the default on every profile showing it, before the push is answered. */
     void onAvatarRefused(@ObservesAsync AvatarRefused refused) {
         store.clearAvatar(refused.name()).await().atMost(Duration.ofSeconds(10));
+        cardChanged.fire(new CardChanged(null, refused.name()));
     }
 
     /**
