@@ -39,17 +39,22 @@ function page(route) {
 
 const ROLE = { admin: '管理员', operator: '运营', viewer: '只读' }
 
+const IDLE = '长时间未操作，已自动退出'
+let lastActive = Date.now()
+/** True after idleSeconds without a click or a key press: a sign-in lost then was lost to the idle limit. */
+const idle = () => Date.now() - lastActive > session.settings().idleSeconds * 1000
+
 /** Signs the operator out after idleSeconds without a click or a key press (the identity provider's own idle limit matches). */
-function useIdle(active, seconds, onIdle) {
+function useIdle(active, onIdle) {
   useEffect(() => {
     if (!active) return
-    let last = Date.now()
-    const touch = () => { last = Date.now() }
+    lastActive = Date.now()
+    const touch = () => { lastActive = Date.now() }
     const events = ['pointerdown', 'keydown', 'wheel']
     events.forEach((e) => addEventListener(e, touch, { passive: true }))
-    const timer = setInterval(() => { if (Date.now() - last > seconds * 1000) onIdle() }, 15000)
+    const timer = setInterval(() => { if (idle()) onIdle() }, 15000)
     return () => { clearInterval(timer); events.forEach((e) => removeEventListener(e, touch)) }
-  }, [active, seconds])
+  }, [active])
 }
 
 function App() {
@@ -58,12 +63,14 @@ function App() {
   const route = useRoute()
   const signedOut = async (why) => { await session.forget(); setMe(null); setNotice(why) }
   useEffect(() => {
-    whenSignedOut(() => signedOut('登录已失效，请重新登录'))
+    // a refused token after a long idle (the identity provider's idle limit, or a poll that beat the idle check)
+    // is the idle sign-out, and says so
+    whenSignedOut(() => signedOut(idle() ? IDLE : '登录已失效，请重新登录'))
     session.load()
       .then(async () => ((await session.token()) ? setMe(await api.whoami()) : setMe(null)))
       .catch((err) => signedOut(err.status === 403 ? '该账号没有运营后台的角色（viewer、operator 或 admin）' : ''))
   }, [])
-  useIdle(Boolean(me), session.settings().idleSeconds, () => signedOut('长时间未操作，已自动退出'))
+  useIdle(Boolean(me), () => signedOut(IDLE))
   if (me === undefined) return html`<p class="muted">加载中…</p>`
   if (!me) return html`<${SignIn} notice=${notice} onSignedIn=${(who) => { setNotice(''); setMe(who) }} />`
   const role = me.roles[me.roles.length - 1]
