@@ -144,7 +144,9 @@ try {
   await step('a console left idle for 30 minutes signs itself out', async () => {
     const { page, context } = await signIn(browser, 'viewer', { clock: true })
     await page.clock.fastForward('31:00')
-    await page.getByText('长时间未操作，已自动退出').waitFor()
+    await page.getByText('长时间未操作，已自动退出').waitFor().catch(async (e) => {
+      throw new Error(`no idle notice; the page shows: ${(await page.textContent('body')).slice(0, 300)}`, { cause: e })
+    })
     await screenshot(page, 'signin-07-idle')
     await context.close()
   })
