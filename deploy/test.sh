@@ -11,6 +11,8 @@ DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$DEPLOY/local/stack.sh"
 source "$DEPLOY/stack/checks.sh"
 STACK_BASE=${STACK_BASE:-18400}
+# the SIGKILL check waits for the operators' counts' recount (a minute in production): every 10 s here
+export COUNTS_RECOUNT_EVERY=${COUNTS_RECOUNT_EVERY:-10s}
 STACK_RUN=$DEPLOY/target/run
 stack_ports 2 || exit 1
 PROBES=$DEPLOY/tests/edge-probes.mjs

@@ -30,7 +30,7 @@ import org.bson.Document;
  */
 final class Audit {
     private static final int READERS = 8;
-    private static final long STATS_BOUND_SECONDS = 45;
+    private static final long STATS_BOUND_SECONDS = 90;
 
     private final Params params;
     private final Ledger ledger;
@@ -309,7 +309,7 @@ final class Audit {
     /**
      * The admin stats, asked again each second until they agree with the record or {@value #STATS_BOUND_SECONDS} s
      * have passed: another instance's counters are up to about a second behind, and counters a killed instance lost
-     * are recounted from the record within about 30 s (backend/README.md, "The operators' counts").
+     * are recounted from the record within about 75 s, the next recount (backend/README.md, "The operators' counts").
      */
     private Document statsAgreeing(int players, int helps) {
         long deadline = System.nanoTime() + STATS_BOUND_SECONDS * 1_000_000_000L;
