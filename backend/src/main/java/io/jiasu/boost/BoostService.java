@@ -8,6 +8,7 @@ import io.jiasu.campaign.CampaignStatus;
 import io.jiasu.platform.ApiException;
 import io.jiasu.platform.Forbidden;
 import io.jiasu.platform.NotFound;
+import io.jiasu.platform.RunToEnd;
 import io.jiasu.player.HelpAttempt;
 import io.jiasu.player.Origin;
 import io.jiasu.player.PlayerService;
@@ -87,7 +88,8 @@ class BoostService {
 
     /**
      * Helps a player. With an idempotency key, a retry of the same request (same helper, player and key) gets
-     * exactly the first answer, success or refusal, and never helps twice.
+     * exactly the first answer, success or refusal, and never helps twice. Runs to its end when the client hangs up
+     * ({@link RunToEnd}): a recorded help is always counted, settled and, with a key, kept.
      */
     Uni<BoostResult> help(
             String campaignId,
@@ -101,16 +103,16 @@ class BoostService {
         }
         Instant now = clock.instant();
         if (idempotencyKey == null) {
-            return counted(
+            return RunToEnd.of(counted(
                     campaignId,
                     campaigns
                             .published(campaignId)
-                            .flatMap(campaign -> unkeyed(campaign, shareCode, helperId, now, origin, address)));
+                            .flatMap(campaign -> unkeyed(campaign, shareCode, helperId, now, origin, address))));
         }
         String scope = String.join(":", helperId, campaignId, shareCode, idempotencyKey);
-        return campaigns
+        return RunToEnd.of(campaigns
                 .published(campaignId)
-                .flatMap(campaign -> keyed(campaign, shareCode, helperId, scope, now, origin, address));
+                .flatMap(campaign -> keyed(campaign, shareCode, helperId, scope, now, origin, address)));
     }
 
     private Uni<BoostResult> unkeyed(

@@ -6,6 +6,7 @@ import io.jiasu.leaderboard.LeaderboardService;
 import io.jiasu.leaderboard.Standing;
 import io.jiasu.platform.NotFound;
 import io.jiasu.platform.PreparedJson;
+import io.jiasu.platform.RunToEnd;
 import io.jiasu.platform.Snapshots;
 import io.jiasu.user.UserService;
 import io.jiasu.user.UserView;
@@ -83,7 +84,8 @@ public class PlayerService {
      */
     public Uni<Joined> join(String campaignId, String userId, Origin origin) {
         Instant now = clock.instant();
-        return campaigns
+        // a stored join reaches its counters even if the client hangs up meanwhile
+        return RunToEnd.of(campaigns
                 .published(campaignId)
                 .invoke(campaign -> campaign.requireLive(now))
                 .call(campaigns::lockRules)
@@ -104,7 +106,7 @@ public class PlayerService {
                                 : Uni.createFrom().voidItem())
                         .flatMap(stored ->
                                 pages.view(campaign, stored.player()).map(view -> new Joined(view, stored.created()))))
-                .invoke(() -> snapshots.mineChanged(campaignId, userId));
+                .invoke(() -> snapshots.mineChanged(campaignId, userId)));
     }
 
     /** A player joined through another: the inviter's players/me shows one more invited, everywhere within a second. */
