@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.jiasu.platform.WritesInFlight;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -26,7 +27,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
@@ -54,8 +54,8 @@ class FlagStore {
     private final ReactiveMongoCollection<Document> flags;
     /** Counted helps' flags not written yet, by share code; swapped for an empty map by each flush. */
     private Map<String, Batched> batch = new HashMap<>();
-    /** Done when every batch written so far is: a reader waits for it, so it sees every flag this instance took. */
-    private CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
+    /** The batches in flight: a reader waits for them, so it sees every flag this instance took. */
+    private final WritesInFlight inFlight = new WritesInFlight(LOG, "risk flags of a batch lost");
 
     FlagStore(ReactiveMongoDatabase db) {
         this.flags = db.getCollection(COLLECTION);
@@ -76,44 +76,34 @@ class FlagStore {
     }
 
     /** Counts one more counted help with these signals, with the next batch. */
-    void flagSoon(String campaignId, String shareCode, Collection<String> signals, Instant at) {
-        synchronized (this) {
-            batch.computeIfAbsent(shareCode, code -> new Batched(campaignId)).add(signals, at);
-        }
+    synchronized void flagSoon(String campaignId, String shareCode, Collection<String> signals, Instant at) {
+        batch.computeIfAbsent(shareCode, code -> new Batched(campaignId)).add(signals, at);
     }
 
     /** Writes the batch of flags; done when it and every earlier batch are written (or given up, logged). */
     @Scheduled(every = "${jiasu.risk.flag-flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
-        CompletableFuture<Void> all;
-        synchronized (this) {
-            if (!batch.isEmpty()) {
-                List<WriteModel<Document>> upserts = new ArrayList<>(batch.size());
-                batch.forEach((shareCode, flagged) ->
-                        upserts.add(new UpdateOneModel<>(Filters.eq("_id", shareCode), flagged.update(), UPSERT)));
-                batch = new HashMap<>();
-                CompletableFuture<Void> these = flags.bulkWrite(upserts, ANY_ORDER)
-                        .replaceWithVoid()
-                        .onFailure()
-                        .recoverWithItem(e -> {
-                            LOG.warnf("risk flags of a batch of %d players lost: %s", upserts.size(), e.toString());
-                            return null;
-                        })
-                        .subscribeAsCompletionStage();
-                written = CompletableFuture.allOf(written, these);
-            }
-            all = written;
+        return inFlight.flush(
+                Map.of(COLLECTION, this),
+                FlagStore::drain,
+                (collection, upserts) -> flags.bulkWrite(upserts, ANY_ORDER).replaceWithVoid());
+    }
+
+    /** The batch as one upsert per flagged player, or null when there is none; the batch starts again empty. */
+    private synchronized List<WriteModel<Document>> drain() {
+        if (batch.isEmpty()) {
+            return null;
         }
-        return Uni.createFrom().completionStage(all);
+        List<WriteModel<Document>> upserts = new ArrayList<>(batch.size());
+        batch.forEach((shareCode, flagged) ->
+                upserts.add(new UpdateOneModel<>(Filters.eq("_id", shareCode), flagged.update(), UPSERT)));
+        batch = new HashMap<>();
+        return upserts;
     }
 
     /** On a clean stop the last batch is written. */
     void stop(@Observes ShutdownEvent event) {
-        try {
-            flush().await().atMost(Duration.ofSeconds(3));
-        } catch (RuntimeException e) {
-            LOG.warnf("risk flags of the last batch not written at stop: %s", e.toString());
-        }
+        inFlight.flushAtStop(this::flush);
     }
 
     /** The campaign's flagged players, latest flag first. */

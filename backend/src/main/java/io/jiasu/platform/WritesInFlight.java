@@ -1,4 +1,4 @@
-package io.jiasu.player;
+package io.jiasu.platform;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -14,25 +14,26 @@ import org.jboss.logging.Logger;
 /**
  * The batched counter writes of a store, per campaign, and those still in flight: each flush is done when every flush
  * begun before it is done too, so a reader that flushes first sees every count this instance kept. A failed batch is
- * logged and dropped (the counters are the operators' picture, not the record).
+ * logged and dropped (what is batched so is a picture or an index, not the record).
  */
-final class WritesInFlight {
+public final class WritesInFlight {
     private static final Duration AT_STOP = Duration.ofSeconds(3);
 
     private final Logger log;
     private final String whatIsLost;
     private volatile CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
-    WritesInFlight(Logger log, String whatIsLost) {
+    public WritesInFlight(Logger log, String whatIsLost) {
         this.log = log;
         this.whatIsLost = whatIsLost;
     }
 
     /**
      * Drains each campaign's batch and starts writing what it held; the answer completes when these writes and every
-     * flush started before them are done.
+     * flush started before them are done. One flush at a time takes its place in that order (readers flush too).
      */
-    <B, D> Uni<Void> flush(Map<String, B> batches, Function<B, D> drain, BiFunction<String, D, Uni<Void>> write) {
+    public synchronized <B, D> Uni<Void> flush(
+            Map<String, B> batches, Function<B, D> drain, BiFunction<String, D, Uni<Void>> write) {
         List<Uni<Void>> writes = new ArrayList<>();
         batches.forEach((campaignId, batch) -> {
             D drained = drain.apply(batch);
@@ -59,7 +60,7 @@ final class WritesInFlight {
     }
 
     /** On a clean stop: writes the last batch, waiting a few seconds at most. */
-    void flushAtStop(Supplier<Uni<Void>> flush) {
+    public void flushAtStop(Supplier<Uni<Void>> flush) {
         try {
             flush.get().await().atMost(AT_STOP);
         } catch (RuntimeException e) {
